@@ -1,0 +1,109 @@
+"""Value types shared by the engine: settings, statuses, events and read models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from .schedule import WorkSchedule
+
+
+class Status(StrEnum):
+    """What the coach is doing, as the `status` sensor shows it."""
+
+    AWAY = "away"
+    SITTING = "sitting"
+    BREAK_DUE = "break_due"
+    SNOOZED = "snoozed"
+    ON_BREAK = "on_break"
+    PAUSED = "paused"
+    OFF_HOURS = "off_hours"
+    RESTING = "resting"
+
+
+class EventType(StrEnum):
+    """Events the engine emits; the shell fires them on the bus and the event entity."""
+
+    BREAK_DUE = "break_due"
+    BREAK_STARTED = "break_started"
+    EXERCISE_STARTED = "exercise_started"
+    BREAK_COMPLETED = "break_completed"
+    BREAK_SKIPPED = "break_skipped"
+    BREAK_SNOOZED = "break_snoozed"
+    ROUTINE_STOPPED = "routine_stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One transition worth telling the world about."""
+
+    type: EventType
+    data: dict[str, Any]
+
+
+class EngineError(Exception):
+    """A command that does not fit the current state; `key` names the reason."""
+
+    def __init__(self, key: str, **placeholders: Any) -> None:
+        """Keep the translation key and its placeholders."""
+        super().__init__(key)
+        self.key = key
+        self.placeholders = {k: str(v) for k, v in placeholders.items()}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """The profile's options, as the engine needs them."""
+
+    sit_minutes: int = 45
+    away_minutes: int = 5
+    snooze_minutes: int = 10
+    max_snoozes: int = 3
+    daily_target: int = 4
+    program: str = "neck_sitting"
+    reps: int = 10
+    exercise_seconds: int = 120
+    # None: working time comes from outside (a schedule entity) via set_working().
+    schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExerciseView:
+    """The step of the guided break in progress."""
+
+    program: str
+    step: int
+    steps_total: int
+    exercise_id: str
+    name: str
+    reps: int
+    seconds: int
+    seconds_left: int
+    ends_at: datetime
+    instructions: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class View:
+    """Everything the entities show, computed for one moment."""
+
+    status: Status
+    occupied: bool
+    break_due: bool
+    sitting_minutes: int
+    sitting_since: datetime | None
+    sitting_today_minutes: int
+    next_break: datetime | None
+    breaks_today: int
+    daily_target: int
+    progress: int
+    streak: int
+    program: str
+    exercise: ExerciseView | None
+    remaining_steps: list[str]
+    snoozes_left: int
+    paused_until: datetime | None
+    reminders: bool

@@ -1,0 +1,118 @@
+"""The routine catalogue and the day's split of a program across breaks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: The `reps` option's range; a program maps it onto its own range.
+OPTION_REPS_RANGE = (10, 20)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One exercise or massage technique."""
+
+    id: str
+    name: str
+    instructions: str
+    cue: str
+    seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Program:
+    """A routine: steps split across the day, plus steps that open and close every part."""
+
+    id: str
+    name: str
+    reps_min: int
+    reps_max: int
+    max_seconds: int
+    steps: tuple[Step, ...]
+    opening: tuple[Step, ...] = ()
+    closing: tuple[Step, ...] = ()
+
+    def reps(self, option_reps: int) -> int:
+        """Map the `reps` option (10-20) onto this program's range."""
+        low, high = OPTION_REPS_RANGE
+        fraction = (min(max(option_reps, low), high) - low) / (high - low)
+        return self.reps_min + round(fraction * (self.reps_max - self.reps_min))
+
+    def seconds(self, step: Step, option_seconds: int) -> int:
+        """Time for one step: the step's own length, or the option capped by the program."""
+        if step.seconds is not None:
+            return step.seconds
+        return min(option_seconds, self.max_seconds)
+
+    def part(self, index: int, parts: int) -> tuple[Step, ...]:
+        """The steps of break `index` (0-based, cycling) when the day has `parts` breaks."""
+        return self.opening + split(self.steps, parts)[index % parts] + self.closing
+
+
+def split(steps: tuple[Step, ...], parts: int) -> list[tuple[Step, ...]]:
+    """Split `steps` into `parts` consecutive, near-equal, non-empty chunks.
+
+    With more parts than steps, the extra parts repeat single steps from the start,
+    so every break still has something to do.
+    """
+    count = len(steps)
+    if parts <= count:
+        base, extra = divmod(count, parts)
+        chunks: list[tuple[Step, ...]] = []
+        start = 0
+        for index in range(parts):
+            size = base + (1 if index < extra else 0)
+            chunks.append(steps[start : start + size])
+            start += size
+        return chunks
+    return [(steps[index % count],) for index in range(parts)]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """All programs and the spoken message templates of one language."""
+
+    language: str
+    programs: Mapping[str, Program]
+    messages: Mapping[str, str]
+
+    def program(self, program_id: str) -> Program:
+        """The program by id, falling back to the first one."""
+        return self.programs.get(program_id) or next(iter(self.programs.values()))
+
+    def message(self, key: str, **values: Any) -> str:
+        """A spoken sentence from its template."""
+        return self.messages[key].format(**values)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Catalogue:
+        """Build the catalogue from its JSON form."""
+
+        def steps(items: list[Mapping[str, Any]]) -> tuple[Step, ...]:
+            return tuple(
+                Step(
+                    id=item["id"],
+                    name=item["name"],
+                    instructions=item["instructions"],
+                    cue=item["cue"],
+                    seconds=item.get("seconds"),
+                )
+                for item in items
+            )
+
+        programs = {
+            program_id: Program(
+                id=program_id,
+                name=raw["name"],
+                reps_min=raw["reps"][0],
+                reps_max=raw["reps"][1],
+                max_seconds=raw["max_seconds"],
+                steps=steps(raw["steps"]),
+                opening=steps(raw.get("opening", [])),
+                closing=steps(raw.get("closing", [])),
+            )
+            for program_id, raw in data["programs"].items()
+        }
+        return cls(language=data["language"], programs=programs, messages=data["messages"])

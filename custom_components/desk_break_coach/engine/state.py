@@ -1,0 +1,121 @@
+"""The engine's persistent state and its plain-data form for storage."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+import logging
+from typing import Any
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, kw_only=True)
+class BreakState:
+    """A guided break in progress."""
+
+    program: str
+    step_ids: list[str]
+    reps: list[int]
+    seconds: list[int]
+    position: int = 0
+    step_ends_at: datetime
+    started_at: datetime
+
+
+@dataclass(slots=True, kw_only=True)
+class CoachState:
+    """Everything the engine must remember across restarts."""
+
+    day: date | None = None
+    breaks_today: int = 0
+    met_today: bool = False
+    worked_today: bool = False
+    streak: int = 0
+    sitting_today_seconds: float = 0.0
+    present: bool = False
+    block_start: datetime | None = None
+    segment_start: datetime | None = None
+    away_since: datetime | None = None
+    due: bool = False
+    due_since: datetime | None = None
+    snoozed_until: datetime | None = None
+    snoozes_used: int = 0
+    working: bool = True
+    dnd: bool = False
+    reminders: bool = True
+    paused: bool = False
+    paused_until: datetime | None = None
+    resting: bool = False
+    cursor: datetime | None = None
+    brk: BreakState | None = field(default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-friendly data."""
+        return _encode(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CoachState:
+        """Rebuild from stored data, keeping every field that can be read."""
+        state = cls()
+        for item in fields(cls):
+            if item.name not in data or item.name == "brk":
+                continue
+            try:
+                setattr(state, item.name, _decode(item.name, data[item.name], getattr(state, item.name)))
+            except (TypeError, ValueError):
+                _LOGGER.warning("Ignoring unreadable stored value for %s", item.name)
+        raw_break = data.get("brk")
+        if isinstance(raw_break, dict):
+            try:
+                state.brk = BreakState(
+                    program=str(raw_break["program"]),
+                    step_ids=[str(v) for v in raw_break["step_ids"]],
+                    reps=[int(v) for v in raw_break["reps"]],
+                    seconds=[int(v) for v in raw_break["seconds"]],
+                    position=int(raw_break["position"]),
+                    step_ends_at=datetime.fromisoformat(raw_break["step_ends_at"]),
+                    started_at=datetime.fromisoformat(raw_break["started_at"]),
+                )
+            except (KeyError, TypeError, ValueError):
+                _LOGGER.warning("Ignoring unreadable stored break in progress")
+        return state
+
+
+_DATETIMES = {
+    "block_start",
+    "segment_start",
+    "away_since",
+    "due_since",
+    "snoozed_until",
+    "paused_until",
+    "cursor",
+}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _encode(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _decode(name: str, value: Any, default: Any) -> Any:
+    if value is None:
+        return None
+    if name in _DATETIMES:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError(name)
+        return parsed
+    if name == "day":
+        return date.fromisoformat(value)
+    kind = type(default)
+    if kind is bool and not isinstance(value, bool):
+        raise TypeError(name)
+    if kind in (int, float) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise TypeError(name)
+    return kind(value)

@@ -1,0 +1,395 @@
+"""The break schedule, driven with explicit times."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+
+from custom_components.desk_break_coach.engine import (
+    BreakEngine,
+    Catalogue,
+    CoachState,
+    EngineError,
+    EventType,
+    Settings,
+    Status,
+)
+
+from .conftest import TZ, local
+
+MONDAY_9 = local(2026, 11, 23, 9, 0)
+
+
+def types(events: list) -> list[str]:
+    """Event types as strings."""
+    return [event.type.value for event in events]
+
+
+def run_until(engine: BreakEngine, end: datetime, start: datetime) -> tuple[datetime, list[str]]:
+    """Wake the engine at each moment it asks for, up to `end`."""
+    now, seen = start, []
+    while (wake := engine.next_wakeup(now)) is not None and wake <= end:
+        now = wake
+        seen += types(engine.update(now))
+    return end, seen + types(engine.update(end))
+
+
+def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
+    """45 minutes of sitting make one break_due with a spoken message."""
+    assert engine.presence(MONDAY_9, True) == []
+    assert engine.view(MONDAY_9).status is Status.SITTING
+    assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + timedelta(minutes=10)
+    _, seen = run_until(engine, MONDAY_9 + timedelta(minutes=44), MONDAY_9)
+    assert seen == []
+    events = engine.update(MONDAY_9 + timedelta(minutes=45))
+    assert types(events) == ["break_due"]
+    assert "45 minutes" in events[0].data["message"]
+    assert events[0].data["sitting_minutes"] == 45
+    view = engine.view(MONDAY_9 + timedelta(minutes=45))
+    assert view.status is Status.BREAK_DUE and view.break_due
+    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=2), MONDAY_9 + timedelta(minutes=45))
+    assert seen == []
+
+
+def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> None:
+    """Under away_minutes the block continues; from away_minutes on it restarts."""
+    engine.presence(MONDAY_9, True)
+    engine.presence(MONDAY_9 + timedelta(minutes=20), False)
+    engine.presence(MONDAY_9 + timedelta(minutes=24), True)
+    view = engine.view(MONDAY_9 + timedelta(minutes=30))
+    assert view.sitting_minutes == 30
+    assert view.sitting_since == MONDAY_9
+    assert view.occupied
+    engine.presence(MONDAY_9 + timedelta(minutes=30), False)
+    assert engine.view(MONDAY_9 + timedelta(minutes=34)).status is Status.SITTING
+    assert engine.next_wakeup(MONDAY_9 + timedelta(minutes=30)) == MONDAY_9 + timedelta(minutes=35)
+    engine.update(MONDAY_9 + timedelta(minutes=35))
+    view = engine.view(MONDAY_9 + timedelta(minutes=35))
+    assert view.status is Status.AWAY and not view.occupied
+    assert view.sitting_minutes == 0
+    assert view.sitting_today_minutes == 30
+    assert view.next_break is None
+    back = MONDAY_9 + timedelta(minutes=50)
+    engine.presence(back, True)
+    assert engine.view(back).next_break == back + timedelta(minutes=45)
+    assert engine.view(back).breaks_today == 0
+
+
+def test_natural_break_clears_due_without_counting(engine: BreakEngine) -> None:
+    """A long absence while due clears it and does not count as an exercise break."""
+    engine.presence(MONDAY_9, True)
+    engine.update(MONDAY_9 + timedelta(minutes=45))
+    engine.presence(MONDAY_9 + timedelta(minutes=46), False)
+    engine.update(MONDAY_9 + timedelta(minutes=51))
+    view = engine.view(MONDAY_9 + timedelta(minutes=51))
+    assert not view.break_due and view.breaks_today == 0 and view.status is Status.AWAY
+
+
+def test_due_waits_for_the_person(engine: BreakEngine) -> None:
+    """Away for a moment at due time: the reminder fires on return."""
+    engine.presence(MONDAY_9, True)
+    engine.presence(MONDAY_9 + timedelta(minutes=44), False)
+    assert engine.update(MONDAY_9 + timedelta(minutes=46)) == []
+    assert types(engine.presence(MONDAY_9 + timedelta(minutes=47), True)) == ["break_due"]
+
+
+def test_dnd_holds_the_reminder_until_it_ends(engine: BreakEngine) -> None:
+    """A meeting delays the due reminder; it fires when the meeting ends."""
+    engine.presence(MONDAY_9, True)
+    engine.set_dnd(MONDAY_9 + timedelta(minutes=30), True)
+    assert engine.update(MONDAY_9 + timedelta(minutes=45)) == []
+    assert engine.view(MONDAY_9 + timedelta(minutes=50)).status is Status.SITTING
+    events = engine.set_dnd(MONDAY_9 + timedelta(minutes=70), False)
+    assert types(events) == ["break_due"]
+    assert events[0].data["sitting_minutes"] == 70
+
+
+def test_snooze_limit_and_errors(engine: BreakEngine) -> None:
+    """Snoozes postpone; past max_snoozes they are refused without change."""
+    with pytest.raises(EngineError) as err:
+        engine.snooze(MONDAY_9)
+    assert err.value.key == "nothing_due"
+    engine.presence(MONDAY_9, True)
+    now = MONDAY_9 + timedelta(minutes=45)
+    engine.update(now)
+    for left in (2, 1, 0):
+        events = engine.snooze(now)
+        assert types(events) == ["break_snoozed"]
+        assert events[0].data == {
+            "message": "Break snoozed for 10 minutes.",
+            "minutes": 10,
+            "snoozes_left": left,
+        }
+        assert engine.view(now).status is Status.SNOOZED
+        assert engine.view(now).next_break == now + timedelta(minutes=10)
+        now += timedelta(minutes=10)
+        assert types(engine.update(now)) == ["break_due"]
+    before = engine.state.to_dict()
+    with pytest.raises(EngineError) as err:
+        engine.snooze(now)
+    assert err.value.key == "snooze_limit"
+    assert err.value.placeholders == {"max_snoozes": "3"}
+    assert engine.state.to_dict() == before
+
+
+def test_snooze_custom_minutes(engine: BreakEngine) -> None:
+    """The minutes field overrides snooze_minutes."""
+    engine.presence(MONDAY_9, True)
+    now = MONDAY_9 + timedelta(minutes=45)
+    engine.update(now)
+    engine.snooze(now, 25)
+    assert engine.view(now).next_break == now + timedelta(minutes=25)
+    assert engine.update(now + timedelta(minutes=24)) == []
+    assert types(engine.update(now + timedelta(minutes=25))) == ["break_due"]
+
+
+def test_skip_restarts_sitting_timer(engine: BreakEngine) -> None:
+    """Skip clears the due break without counting and restarts the block."""
+    engine.presence(MONDAY_9, True)
+    now = MONDAY_9 + timedelta(minutes=45)
+    engine.update(now)
+    assert types(engine.skip_break(now)) == ["break_skipped"]
+    view = engine.view(now)
+    assert view.status is Status.SITTING
+    assert view.sitting_minutes == 0 and view.breaks_today == 0
+    assert view.next_break == now + timedelta(minutes=45)
+    with pytest.raises(EngineError):
+        engine.skip_break(now)
+
+
+def test_guided_break_auto_advances_and_completes(engine: BreakEngine) -> None:
+    """Steps advance by their seconds; completion counts and restarts the block."""
+    engine.presence(MONDAY_9, True)
+    now = MONDAY_9 + timedelta(minutes=45)
+    engine.update(now)
+    events = engine.start_break(now)
+    assert types(events) == ["break_started", "exercise_started"]
+    assert events[1].data["step"] == 1 and events[1].data["steps_total"] == 2
+    assert events[1].data["reps"] == 10 and events[1].data["seconds"] == 120
+    assert events[1].data["exercise"] == "Chin tucks"
+    view = engine.view(now + timedelta(seconds=30))
+    assert view.status is Status.ON_BREAK and not view.break_due
+    assert view.exercise is not None and view.exercise.seconds_left == 90
+    assert view.remaining_steps == ["Chin tucks", "Side tilts"]
+    # leaving the desk during a break does not cancel it
+    engine.presence(now + timedelta(seconds=40), False)
+    assert types(engine.update(now + timedelta(seconds=120))) == ["exercise_started"]
+    assert types(engine.update(now + timedelta(seconds=240))) == ["break_completed"]
+    view = engine.view(now + timedelta(seconds=240))
+    assert view.breaks_today == 1 and view.progress == 25
+    assert view.exercise is None
+    # the next break continues the day's set where this one ended
+    engine.presence(now + timedelta(seconds=250), True)
+    later = now + timedelta(minutes=60)
+    engine.start_break(later)
+    assert engine.view(later).exercise.name == "Slow head turns"  # type: ignore[union-attr]
+
+
+def test_next_and_finish(engine: BreakEngine) -> None:
+    """next_exercise advances; after the last step it completes; finish counts."""
+    with pytest.raises(EngineError) as err:
+        engine.next_exercise(MONDAY_9)
+    assert err.value.key == "no_break"
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    with pytest.raises(EngineError) as err:
+        engine.start_break(MONDAY_9)
+    assert err.value.key == "already_on_break"
+    assert types(engine.next_exercise(MONDAY_9)) == ["exercise_started"]
+    assert types(engine.next_exercise(MONDAY_9)) == ["break_completed"]
+    engine.start_break(MONDAY_9 + timedelta(minutes=1))
+    events = engine.finish_break(MONDAY_9 + timedelta(minutes=2))
+    assert types(events) == ["break_completed"]
+    assert events[0].data["breaks_today"] == 2 and events[0].data["daily_target"] == 4
+
+
+def test_finish_when_due_counts(engine: BreakEngine) -> None:
+    """Saying "I'm done" to a due break counts it."""
+    engine.presence(MONDAY_9, True)
+    engine.update(MONDAY_9 + timedelta(minutes=45))
+    assert types(engine.finish_break(MONDAY_9 + timedelta(minutes=46))) == ["break_completed"]
+
+
+def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
+    """Safety stop: no prompts, no due, until resume."""
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9 + timedelta(minutes=10))
+    events = engine.stop_routine(MONDAY_9 + timedelta(minutes=11))
+    assert types(events) == ["routine_stopped"]
+    assert "doctor" in events[0].data["message"] and events[0].data["reason"] == "unwell"
+    assert engine.view(MONDAY_9 + timedelta(minutes=11)).breaks_today == 0
+    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=3), MONDAY_9 + timedelta(minutes=11))
+    assert seen == []
+    assert engine.view(MONDAY_9 + timedelta(hours=3)).status is Status.RESTING
+    with pytest.raises(EngineError) as err:
+        engine.start_break(MONDAY_9 + timedelta(hours=3))
+    assert err.value.key == "resting"
+    assert types(engine.resume(MONDAY_9 + timedelta(hours=3))) == ["break_due"]
+
+
+def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
+    """A timed pause ends by itself; an open pause needs resume."""
+    engine.presence(MONDAY_9, True)
+    engine.pause(MONDAY_9, 60)
+    assert engine.view(MONDAY_9).status is Status.PAUSED
+    assert engine.view(MONDAY_9).next_break is None
+    assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + timedelta(minutes=60)
+    assert types(engine.update(MONDAY_9 + timedelta(minutes=60))) == ["break_due"]
+    engine.pause(MONDAY_9 + timedelta(minutes=61))
+    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=4), MONDAY_9 + timedelta(minutes=61))
+    assert seen == []
+    engine.resume(MONDAY_9 + timedelta(hours=4))
+    with pytest.raises(EngineError) as err:
+        engine.resume(MONDAY_9 + timedelta(hours=4))
+    assert err.value.key == "not_paused"
+
+
+def test_reminders_switch_pauses(engine: BreakEngine) -> None:
+    """Reminders off = paused; on again = normal."""
+    engine.presence(MONDAY_9, True)
+    engine.set_reminders(MONDAY_9, False)
+    assert engine.update(MONDAY_9 + timedelta(minutes=50)) == []
+    assert engine.view(MONDAY_9 + timedelta(minutes=50)).status is Status.PAUSED
+    assert types(engine.set_reminders(MONDAY_9 + timedelta(minutes=51), True)) == ["break_due"]
+
+
+def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
+    """Evening: status off_hours, sitting still counted, nothing due, no refresh wake-ups."""
+    evening = local(2026, 11, 23, 19, 0)
+    engine.presence(evening, True)
+    assert engine.view(evening).status is Status.OFF_HOURS
+    assert engine.next_wakeup(evening) == local(2026, 11, 24, 0, 0)
+    assert engine.update(evening + timedelta(hours=2)) == []
+    assert engine.view(evening + timedelta(hours=2)).sitting_today_minutes == 120
+
+
+def test_work_start_while_sitting_makes_due(engine: BreakEngine) -> None:
+    """Sitting since before work: the break is due when work starts."""
+    early = local(2026, 11, 23, 8, 0)
+    engine.presence(early, True)
+    assert engine.next_wakeup(early) == MONDAY_9
+    assert types(engine.update(MONDAY_9)) == ["break_due"]
+
+
+def test_schedule_entity_mode(catalogue: Catalogue) -> None:
+    """Without fixed hours, working time comes from set_working()."""
+    engine = BreakEngine(Settings(schedule=None), catalogue, TZ)
+    sunday = local(2026, 11, 22, 10, 0)
+    engine.set_working(sunday, False)
+    engine.presence(sunday, True)
+    assert engine.view(sunday).status is Status.OFF_HOURS
+    assert engine.update(sunday + timedelta(hours=1)) == []
+    assert types(engine.set_working(sunday + timedelta(hours=1), True)) == ["break_due"]
+
+
+def test_midnight_rollover_and_streak(engine: BreakEngine) -> None:
+    """Counters restart at midnight; the streak counts days that met the target."""
+    day = MONDAY_9
+    for _ in range(3):
+        engine.presence(day, True)
+        for n in range(4):
+            engine.start_break(day + timedelta(hours=n))
+            engine.finish_break(day + timedelta(hours=n, minutes=1))
+        assert engine.view(day + timedelta(hours=4)).progress == 100
+        engine.presence(day + timedelta(hours=8), False)
+        day += timedelta(days=1)
+    engine.update(day)
+    view = engine.view(day)
+    assert view.streak == 3 and view.breaks_today == 0 and view.sitting_today_minutes == 0
+    # a missed work day resets the streak
+    engine.update(day + timedelta(days=1))
+    assert engine.view(day + timedelta(days=1)).streak == 0
+
+
+def test_weekend_does_not_break_streak(engine: BreakEngine) -> None:
+    """Days off by the schedule keep the streak; downtime across them too."""
+    friday = local(2026, 11, 27, 9, 0)
+    engine.presence(friday, True)
+    for n in range(4):
+        engine.start_break(friday + timedelta(hours=n))
+        engine.finish_break(friday + timedelta(hours=n, minutes=1))
+    engine.presence(friday + timedelta(hours=8), False)
+    monday = local(2026, 11, 30, 9, 0)
+    engine.update(monday)
+    assert engine.view(monday).streak == 1
+
+
+def test_sitting_across_midnight_splits_today(engine: BreakEngine) -> None:
+    """A block across midnight counts only today's part in sitting_today."""
+    late = local(2026, 11, 23, 23, 0)
+    engine.presence(late, True)
+    after = local(2026, 11, 24, 0, 30)
+    engine.update(after)
+    view = engine.view(after)
+    assert view.sitting_today_minutes == 30
+    assert view.sitting_minutes == 90
+
+
+def test_dst_change_keeps_elapsed_time(catalogue: Catalogue) -> None:
+    """On the autumn change a 45-minute block is 45 real minutes."""
+    engine = BreakEngine(Settings(schedule=None), catalogue, TZ)
+    start = local(2026, 10, 25, 2, 30)  # the first 02:30 (CEST)
+    engine.presence(start, True)
+    due = engine.next_wakeup(start)
+    assert due is not None
+    engine.update(start + timedelta(minutes=45))
+    utc_minutes = (engine.view(start).next_break - start).total_seconds() / 60  # type: ignore[operator]
+    assert utc_minutes == 45
+    assert engine.view(local(2026, 10, 26, 1, 0)).sitting_today_minutes >= 0
+
+
+def test_restart_mid_break_keeps_step_and_seconds(engine: BreakEngine, catalogue: Catalogue) -> None:
+    """Storage round trip: same step, same seconds left, same counters."""
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    engine.next_exercise(MONDAY_9 + timedelta(seconds=30))
+    stored = engine.state.to_dict()
+    restored = BreakEngine(Settings(), catalogue, TZ, CoachState.from_dict(stored))
+    now = MONDAY_9 + timedelta(seconds=75)
+    assert restored.update(now) == []
+    assert restored.view(now) == engine.view(now)
+    assert restored.view(now).exercise.seconds_left == 75  # type: ignore[union-attr]
+
+
+def test_restart_after_downtime_catches_up(engine: BreakEngine, catalogue: Catalogue) -> None:
+    """Down across the break's end and midnight: the break completes, the day rolls.
+
+    The last known presence holds through the downtime, so the next break fell due too;
+    the next morning, before working hours, it is no longer due.
+    """
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    restored = BreakEngine(Settings(), catalogue, TZ, CoachState.from_dict(engine.state.to_dict()))
+    events = restored.update(local(2026, 11, 24, 8, 0))
+    assert types(events) == ["exercise_started", "break_completed", "break_due"]
+    view = restored.view(local(2026, 11, 24, 8, 0))
+    assert view.breaks_today == 0 and view.streak == 0
+    assert view.status is Status.OFF_HOURS and not view.break_due
+
+
+def test_corrupt_state_keeps_what_can_be_read() -> None:
+    """Unreadable fields fall back to defaults; the rest survives."""
+    state = CoachState.from_dict(
+        {"streak": 7, "breaks_today": "x", "block_start": "nonsense", "brk": {"program": 1}}
+    )
+    assert state.streak == 7 and state.breaks_today == 0
+    assert state.block_start is None and state.brk is None
+
+
+def test_settings_change_keeps_progress(engine: BreakEngine) -> None:
+    """New options keep counters; a lower target met now counts for the streak."""
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    engine.finish_break(MONDAY_9 + timedelta(minutes=2))
+    engine.apply_settings(MONDAY_9 + timedelta(minutes=3), replace(engine.settings, daily_target=1))
+    view = engine.view(MONDAY_9 + timedelta(minutes=3))
+    assert view.breaks_today == 1 and view.progress == 100 and view.streak == 1
+
+
+def test_each_event_type_is_known(engine: BreakEngine) -> None:
+    """Every event carries a message."""
+    engine.presence(MONDAY_9, True)
+    events = engine.start_break(MONDAY_9)
+    assert all(isinstance(e.type, EventType) and e.data["message"] for e in events)

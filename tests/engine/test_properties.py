@@ -1,0 +1,154 @@
+"""Invariants over random days of presence changes and commands."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from custom_components.desk_break_coach.engine import (
+    BreakEngine,
+    Catalogue,
+    CoachState,
+    EngineError,
+    Event,
+    EventType,
+    Settings,
+)
+
+from .conftest import TZ, load_catalogue, local
+
+CATALOGUE: Catalogue = load_catalogue()
+START = local(2026, 11, 23, 7, 0)
+COMMANDS = (
+    "present",
+    "absent",
+    "dnd_on",
+    "dnd_off",
+    "start",
+    "next",
+    "finish",
+    "snooze",
+    "skip",
+    "stop",
+    "pause",
+    "resume",
+    "restart",
+)
+
+steps = st.lists(
+    st.tuples(st.integers(0, 240), st.sampled_from(COMMANDS)), min_size=1, max_size=60
+)
+options = st.builds(
+    Settings,
+    sit_minutes=st.integers(10, 180),
+    away_minutes=st.integers(1, 60),
+    daily_target=st.integers(1, 12),
+    max_snoozes=st.integers(0, 10),
+    program=st.sampled_from(list(CATALOGUE.programs)),
+    reps=st.integers(10, 20),
+    exercise_seconds=st.integers(30, 120),
+)
+
+
+def _apply(engine: BreakEngine, now, command: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    actions = {
+        "present": lambda: engine.presence(now, True),
+        "absent": lambda: engine.presence(now, False),
+        "dnd_on": lambda: engine.set_dnd(now, True),
+        "dnd_off": lambda: engine.set_dnd(now, False),
+        "start": lambda: engine.start_break(now),
+        "next": lambda: engine.next_exercise(now),
+        "finish": lambda: engine.finish_break(now),
+        "snooze": lambda: engine.snooze(now),
+        "skip": lambda: engine.skip_break(now),
+        "stop": lambda: engine.stop_routine(now),
+        "pause": lambda: engine.pause(now, 30),
+        "resume": lambda: engine.resume(now),
+        "restart": lambda: engine.update(now),
+    }
+    events = engine.update(now)
+    before = engine.state.to_dict()
+    try:
+        events += actions[command]()
+    except EngineError:
+        assert engine.state.to_dict() == before, "a refused command changed the state"
+    return events
+
+
+def _play(options: Settings, script: list[tuple[int, str]], restarts: bool) -> tuple[BreakEngine, list[Event]]:
+    engine = BreakEngine(options, CATALOGUE, TZ)
+    now, events = START, []
+    for gap, command in script:
+        end = now + timedelta(minutes=gap)
+        while (wake := engine.next_wakeup(now)) is not None and wake <= end:
+            now = wake
+            events += engine.update(now)
+        now = end
+        if restarts and command == "restart":
+            engine = BreakEngine(options, CATALOGUE, TZ, CoachState.from_dict(engine.state.to_dict()))
+        events += _apply(engine, now, command)
+        view = engine.view(now)
+        assert view.sitting_minutes >= 0
+        assert view.sitting_today_minutes >= 0
+        assert 0 <= view.progress <= 100
+        assert view.snoozes_left >= 0
+        if view.exercise is not None:
+            assert 0 <= view.exercise.seconds_left <= view.exercise.seconds
+    return engine, events
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(options=options, script=steps)
+def test_random_days_keep_invariants(options: Settings, script: list[tuple[int, str]]) -> None:
+    """Never negative, completed breaks never lost, break_due once per due transition."""
+    engine, events = _play(options, script, restarts=False)
+    completed_by_day: Counter[object] = Counter()
+    due_open = False
+    for event in events:
+        assert event.data["message"]
+        if event.type is EventType.BREAK_DUE:
+            assert not due_open, "break_due fired twice for one due break"
+            due_open = True
+        elif event.type in (
+            EventType.BREAK_SNOOZED,
+            EventType.BREAK_SKIPPED,
+            EventType.BREAK_STARTED,
+            EventType.BREAK_COMPLETED,
+            EventType.ROUTINE_STOPPED,
+        ):
+            due_open = False
+        if event.type is EventType.BREAK_COMPLETED:
+            completed_by_day[event.data["breaks_today"]] += 1
+    # every completion is counted: the last day's counter equals its completions
+    assert engine.state.breaks_today <= sum(completed_by_day.values())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(options=options, script=steps)
+def test_restart_anywhere_changes_nothing(options: Settings, script: list[tuple[int, str]]) -> None:
+    """Storing and reloading the state at any point gives the same day."""
+    plain, plain_events = _play(options, script, restarts=False)
+    restarted, restarted_events = _play(options, script, restarts=True)
+    assert restarted.state.to_dict() == plain.state.to_dict()
+    assert [e.type for e in restarted_events] == [e.type for e in plain_events]
+
+
+@settings(max_examples=100, deadline=None)
+@given(options=options, days=st.integers(1, 20))
+def test_breaks_are_counted_and_reset_daily(options: Settings, days: int) -> None:
+    """A day of completed breaks is counted exactly, then restarts at midnight."""
+    engine = BreakEngine(options, CATALOGUE, TZ)
+    now = local(2026, 11, 2, 9, 0)  # a Monday
+    for day in range(days):
+        engine.presence(now, True)
+        for _ in range(options.daily_target):
+            engine.update(now)
+            engine.start_break(now)
+            engine.finish_break(now + timedelta(seconds=20))
+            now += timedelta(minutes=2)
+        assert engine.view(now).breaks_today == options.daily_target
+        assert engine.view(now).progress == 100
+        assert engine.view(now).streak == day + 1
+        now = local(2026, 11, 3 + day, 9, 0)
