@@ -11,27 +11,31 @@ import pytest
 
 from custom_components.desk_break_coach.engine import BreakEngine, Catalogue, Settings
 
-ROUTINES = Path(__file__).parents[2] / "custom_components" / "desk_break_coach" / "routines"
+ROUTINES = (
+    Path(__file__).parents[2] / "custom_components" / "desk_break_coach" / "routines"
+)
 TZ = ZoneInfo("Europe/Berlin")
 
 
 def load_catalogue(language: str = "en") -> Catalogue:
-    """The shipped catalogue of one language."""
-    return Catalogue.from_dict(json.loads((ROUTINES / f"{language}.json").read_text("utf-8")))
+    """Return the shipped catalogue of one language."""
+    return Catalogue.from_dict(
+        json.loads((ROUTINES / f"{language}.json").read_text("utf-8"))
+    )
 
 
 def local(*args: int) -> datetime:
-    """A local (Berlin) time."""
+    """Return a local (Berlin) time."""
     return datetime(*args, tzinfo=TZ)  # type: ignore[misc]
 
 
 @pytest.fixture(name="catalogue")
 def catalogue_fixture() -> Catalogue:
-    """The English catalogue."""
+    """Return the English catalogue."""
     return load_catalogue()
 
 
 @pytest.fixture(name="engine")
 def engine_fixture(catalogue: Catalogue) -> BreakEngine:
-    """An engine with default settings."""
+    """Return an engine with default settings."""
     return BreakEngine(Settings(), catalogue, TZ)

@@ -27,7 +27,9 @@ def types(events: list) -> list[str]:
     return [event.type.value for event in events]
 
 
-def run_until(engine: BreakEngine, end: datetime, start: datetime) -> tuple[datetime, list[str]]:
+def run_until(
+    engine: BreakEngine, end: datetime, start: datetime
+) -> tuple[datetime, list[str]]:
     """Wake the engine at each moment it asks for, up to `end`."""
     now, seen = start, []
     while (wake := engine.next_wakeup(now)) is not None and wake <= end:
@@ -49,7 +51,9 @@ def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
     assert events[0].data["sitting_minutes"] == 45
     view = engine.view(MONDAY_9 + timedelta(minutes=45))
     assert view.status is Status.BREAK_DUE and view.break_due
-    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=2), MONDAY_9 + timedelta(minutes=45))
+    _, seen = run_until(
+        engine, MONDAY_9 + timedelta(hours=2), MONDAY_9 + timedelta(minutes=45)
+    )
     assert seen == []
 
 
@@ -64,7 +68,9 @@ def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> 
     assert view.occupied
     engine.presence(MONDAY_9 + timedelta(minutes=30), False)
     assert engine.view(MONDAY_9 + timedelta(minutes=34)).status is Status.SITTING
-    assert engine.next_wakeup(MONDAY_9 + timedelta(minutes=30)) == MONDAY_9 + timedelta(minutes=35)
+    assert engine.next_wakeup(MONDAY_9 + timedelta(minutes=30)) == MONDAY_9 + timedelta(
+        minutes=35
+    )
     engine.update(MONDAY_9 + timedelta(minutes=35))
     view = engine.view(MONDAY_9 + timedelta(minutes=35))
     assert view.status is Status.AWAY and not view.occupied
@@ -92,7 +98,9 @@ def test_due_waits_for_the_person(engine: BreakEngine) -> None:
     engine.presence(MONDAY_9, True)
     engine.presence(MONDAY_9 + timedelta(minutes=44), False)
     assert engine.update(MONDAY_9 + timedelta(minutes=46)) == []
-    assert types(engine.presence(MONDAY_9 + timedelta(minutes=47), True)) == ["break_due"]
+    assert types(engine.presence(MONDAY_9 + timedelta(minutes=47), True)) == [
+        "break_due"
+    ]
 
 
 def test_dnd_holds_the_reminder_until_it_ends(engine: BreakEngine) -> None:
@@ -209,7 +217,9 @@ def test_finish_when_due_counts(engine: BreakEngine) -> None:
     """Saying "I'm done" to a due break counts it."""
     engine.presence(MONDAY_9, True)
     engine.update(MONDAY_9 + timedelta(minutes=45))
-    assert types(engine.finish_break(MONDAY_9 + timedelta(minutes=46))) == ["break_completed"]
+    assert types(engine.finish_break(MONDAY_9 + timedelta(minutes=46))) == [
+        "break_completed"
+    ]
 
 
 def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
@@ -218,9 +228,13 @@ def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
     engine.start_break(MONDAY_9 + timedelta(minutes=10))
     events = engine.stop_routine(MONDAY_9 + timedelta(minutes=11))
     assert types(events) == ["routine_stopped"]
-    assert "doctor" in events[0].data["message"] and events[0].data["reason"] == "unwell"
+    assert (
+        "doctor" in events[0].data["message"] and events[0].data["reason"] == "unwell"
+    )
     assert engine.view(MONDAY_9 + timedelta(minutes=11)).breaks_today == 0
-    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=3), MONDAY_9 + timedelta(minutes=11))
+    _, seen = run_until(
+        engine, MONDAY_9 + timedelta(hours=3), MONDAY_9 + timedelta(minutes=11)
+    )
     assert seen == []
     assert engine.view(MONDAY_9 + timedelta(hours=3)).status is Status.RESTING
     with pytest.raises(EngineError) as err:
@@ -238,7 +252,9 @@ def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
     assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + timedelta(minutes=60)
     assert types(engine.update(MONDAY_9 + timedelta(minutes=60))) == ["break_due"]
     engine.pause(MONDAY_9 + timedelta(minutes=61))
-    _, seen = run_until(engine, MONDAY_9 + timedelta(hours=4), MONDAY_9 + timedelta(minutes=61))
+    _, seen = run_until(
+        engine, MONDAY_9 + timedelta(hours=4), MONDAY_9 + timedelta(minutes=61)
+    )
     assert seen == []
     engine.resume(MONDAY_9 + timedelta(hours=4))
     with pytest.raises(EngineError) as err:
@@ -252,7 +268,9 @@ def test_reminders_switch_pauses(engine: BreakEngine) -> None:
     engine.set_reminders(MONDAY_9, False)
     assert engine.update(MONDAY_9 + timedelta(minutes=50)) == []
     assert engine.view(MONDAY_9 + timedelta(minutes=50)).status is Status.PAUSED
-    assert types(engine.set_reminders(MONDAY_9 + timedelta(minutes=51), True)) == ["break_due"]
+    assert types(engine.set_reminders(MONDAY_9 + timedelta(minutes=51), True)) == [
+        "break_due"
+    ]
 
 
 def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
@@ -297,7 +315,9 @@ def test_midnight_rollover_and_streak(engine: BreakEngine) -> None:
         day += timedelta(days=1)
     engine.update(day)
     view = engine.view(day)
-    assert view.streak == 3 and view.breaks_today == 0 and view.sitting_today_minutes == 0
+    assert (
+        view.streak == 3 and view.breaks_today == 0 and view.sitting_today_minutes == 0
+    )
     # a missed work day resets the streak
     engine.update(day + timedelta(days=1))
     assert engine.view(day + timedelta(days=1)).streak == 0
@@ -340,7 +360,9 @@ def test_dst_change_keeps_elapsed_time(catalogue: Catalogue) -> None:
     assert engine.view(local(2026, 10, 26, 1, 0)).sitting_today_minutes >= 0
 
 
-def test_restart_mid_break_keeps_step_and_seconds(engine: BreakEngine, catalogue: Catalogue) -> None:
+def test_restart_mid_break_keeps_step_and_seconds(
+    engine: BreakEngine, catalogue: Catalogue
+) -> None:
     """Storage round trip: same step, same seconds left, same counters."""
     engine.presence(MONDAY_9, True)
     engine.start_break(MONDAY_9)
@@ -353,7 +375,9 @@ def test_restart_mid_break_keeps_step_and_seconds(engine: BreakEngine, catalogue
     assert restored.view(now).exercise.seconds_left == 75  # type: ignore[union-attr]
 
 
-def test_restart_after_downtime_catches_up(engine: BreakEngine, catalogue: Catalogue) -> None:
+def test_restart_after_downtime_catches_up(
+    engine: BreakEngine, catalogue: Catalogue
+) -> None:
     """Down across the break's end and midnight: the break completes, the day rolls.
 
     The last known presence holds through the downtime, so the next break fell due too;
@@ -361,7 +385,9 @@ def test_restart_after_downtime_catches_up(engine: BreakEngine, catalogue: Catal
     """
     engine.presence(MONDAY_9, True)
     engine.start_break(MONDAY_9)
-    restored = BreakEngine(Settings(), catalogue, TZ, CoachState.from_dict(engine.state.to_dict()))
+    restored = BreakEngine(
+        Settings(), catalogue, TZ, CoachState.from_dict(engine.state.to_dict())
+    )
     events = restored.update(local(2026, 11, 24, 8, 0))
     assert types(events) == ["exercise_started", "break_completed", "break_due"]
     view = restored.view(local(2026, 11, 24, 8, 0))
@@ -372,7 +398,12 @@ def test_restart_after_downtime_catches_up(engine: BreakEngine, catalogue: Catal
 def test_corrupt_state_keeps_what_can_be_read() -> None:
     """Unreadable fields fall back to defaults; the rest survives."""
     state = CoachState.from_dict(
-        {"streak": 7, "breaks_today": "x", "block_start": "nonsense", "brk": {"program": 1}}
+        {
+            "streak": 7,
+            "breaks_today": "x",
+            "block_start": "nonsense",
+            "brk": {"program": 1},
+        }
     )
     assert state.streak == 7 and state.breaks_today == 0
     assert state.block_start is None and state.brk is None
@@ -383,7 +414,9 @@ def test_settings_change_keeps_progress(engine: BreakEngine) -> None:
     engine.presence(MONDAY_9, True)
     engine.start_break(MONDAY_9)
     engine.finish_break(MONDAY_9 + timedelta(minutes=2))
-    engine.apply_settings(MONDAY_9 + timedelta(minutes=3), replace(engine.settings, daily_target=1))
+    engine.apply_settings(
+        MONDAY_9 + timedelta(minutes=3), replace(engine.settings, daily_target=1)
+    )
     view = engine.view(MONDAY_9 + timedelta(minutes=3))
     assert view.breaks_today == 1 and view.progress == 100 and view.streak == 1
 

@@ -13,7 +13,9 @@ PROGRAM_IDS = ("neck_sitting", "neck_prevention", "neck_lying", "self_massage_ne
 
 
 def _steps(count: int) -> tuple[Step, ...]:
-    return tuple(Step(id=f"s{i}", name=f"S{i}", instructions="", cue="") for i in range(count))
+    return tuple(
+        Step(id=f"s{i}", name=f"S{i}", instructions="", cue="") for i in range(count)
+    )
 
 
 @given(count=st.integers(1, 30), parts=st.integers(1, 12))

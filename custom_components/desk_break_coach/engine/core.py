@@ -43,8 +43,10 @@ class BreakEngine:
         return self._run(now, None)
 
     def presence(self, now: datetime, present: bool | None) -> list[Event]:
-        """The combined presence changed; None means no news."""
-        return self._run(now, None if present is None else lambda n: self._presence(n, present))
+        """Feed the combined presence; None means no news."""
+        return self._run(
+            now, None if present is None else lambda n: self._presence(n, present)
+        )
 
     def set_working(self, now: datetime, working: bool) -> list[Event]:
         """Working time from a schedule entity (only used without fixed hours)."""
@@ -55,11 +57,11 @@ class BreakEngine:
         return self._run(now, lambda _: setattr(self.state, "dnd", dnd))
 
     def set_reminders(self, now: datetime, on: bool) -> list[Event]:
-        """The reminders switch."""
+        """Turn reminders on or off."""
         return self._run(now, lambda _: setattr(self.state, "reminders", on))
 
     def apply_settings(self, now: datetime, settings: Settings) -> list[Event]:
-        """New options; progress and the current state are kept."""
+        """Apply new options; progress and the current state are kept."""
         return self._run(now, lambda _: self._settings(settings))
 
     def start_break(self, now: datetime, program: str | None = None) -> list[Event]:
@@ -72,7 +74,7 @@ class BreakEngine:
 
     def finish_break(self, now: datetime) -> list[Event]:
         """Complete the break now; it counts as done."""
-        return self._run(now, lambda n: self._finish(n))
+        return self._run(now, self._finish)
 
     def snooze(self, now: datetime, minutes: int | None = None) -> list[Event]:
         """Postpone the due break."""
@@ -80,7 +82,7 @@ class BreakEngine:
 
     def skip_break(self, now: datetime) -> list[Event]:
         """Dismiss the due break without counting it; the sitting timer restarts."""
-        return self._run(now, lambda n: self._skip(n))
+        return self._run(now, self._skip)
 
     def stop_routine(self, now: datetime, reason: str = "unwell") -> list[Event]:
         """Safety stop: no exercise prompts until resume()."""
@@ -96,12 +98,16 @@ class BreakEngine:
 
     # ----------------------------------------------------------------- clock
     def next_wakeup(self, now: datetime) -> datetime | None:
-        """The next moment the engine must be updated, if nothing else happens."""
+        """Return the next moment the engine must be updated, if nothing else happens."""
         now = now.astimezone(UTC)
         moments = [t for t in self._deadlines() if t > now]
         status = self._status(now)
         s = self.state
-        if s.block_start is not None and status in (Status.SITTING, Status.BREAK_DUE, Status.SNOOZED):
+        if s.block_start is not None and status in (
+            Status.SITTING,
+            Status.BREAK_DUE,
+            Status.SNOOZED,
+        ):
             elapsed = (now - s.block_start) // REFRESH + 1
             moments.append(s.block_start + elapsed * REFRESH)
         return min(moments, default=None)
@@ -127,7 +133,9 @@ class BreakEngine:
         if not s.due and s.snoozed_until is None and self._working(s.cursor):
             yield self._due_at()
 
-    def _run(self, now: datetime, action: Callable[[datetime], None] | None) -> list[Event]:
+    def _run(
+        self, now: datetime, action: Callable[[datetime], None] | None
+    ) -> list[Event]:
         now = now.astimezone(UTC)
         self._events = []
         self._catch_up(now)
@@ -157,7 +165,10 @@ class BreakEngine:
         s = self.state
         while s.day is not None and self._midnight_after(s.day) <= moment:
             self._rollover(self._midnight_after(s.day))
-        if s.away_since is not None and s.away_since + self._minutes(self.settings.away_minutes) <= moment:
+        if (
+            s.away_since is not None
+            and s.away_since + self._minutes(self.settings.away_minutes) <= moment
+        ):
             self._natural_break()
         while s.brk is not None and s.brk.step_ends_at <= moment:
             self._advance_step(s.brk.step_ends_at, s.brk)
@@ -171,7 +182,9 @@ class BreakEngine:
         return moment.astimezone(self.tz).date()
 
     def _midnight_after(self, day: date) -> datetime:
-        return datetime.combine(day + timedelta(days=1), time(), self.tz).astimezone(UTC)
+        return datetime.combine(day + timedelta(days=1), time(), self.tz).astimezone(
+            UTC
+        )
 
     def _rollover(self, midnight: datetime) -> None:
         s = self.state
@@ -260,7 +273,9 @@ class BreakEngine:
 
     def _quiet(self, now: datetime) -> bool:
         """Whether no reminder may be due now, whatever the sitting time."""
-        return self._silenced() or self.state.block_start is None or not self._working(now)
+        return (
+            self._silenced() or self.state.block_start is None or not self._working(now)
+        )
 
     def _evaluate(self, now: datetime) -> None:
         s = self.state
@@ -367,7 +382,9 @@ class BreakEngine:
         program = self.catalogue.program(program_id or self.settings.program)
         steps = program.part(s.breaks_today, self.settings.daily_target)
         reps = program.reps(self.settings.reps)
-        seconds = [program.seconds(step, self.settings.exercise_seconds) for step in steps]
+        seconds = [
+            program.seconds(step, self.settings.exercise_seconds) for step in steps
+        ]
         s.brk = BreakState(
             program=program.id,
             step_ids=[step.id for step in steps],
@@ -379,7 +396,9 @@ class BreakEngine:
         self._clear_due()
         self._emit(
             EventType.BREAK_STARTED,
-            self.catalogue.message("break_started", program=program.name, steps_total=len(steps)),
+            self.catalogue.message(
+                "break_started", program=program.name, steps_total=len(steps)
+            ),
             program=program.id,
             steps_total=len(steps),
             sitting_minutes=self._sitting_minutes(now),
@@ -410,7 +429,9 @@ class BreakEngine:
         self._emit(
             EventType.BREAK_COMPLETED,
             self.catalogue.message(
-                "break_completed", breaks_today=s.breaks_today, daily_target=self.settings.daily_target
+                "break_completed",
+                breaks_today=s.breaks_today,
+                daily_target=self.settings.daily_target,
             ),
             program=program,
             breaks_today=s.breaks_today,
@@ -511,18 +532,25 @@ class BreakEngine:
         s = self.state
         if s.brk is not None:
             program = self.catalogue.program(s.brk.program)
-            return [self._step(program, i).name for i in s.brk.step_ids[s.brk.position :]]
+            return [
+                self._step(program, i).name for i in s.brk.step_ids[s.brk.position :]
+            ]
         program = self.catalogue.program(self.settings.program)
-        return [step.name for step in program.part(s.breaks_today, self.settings.daily_target)]
+        return [
+            step.name
+            for step in program.part(s.breaks_today, self.settings.daily_target)
+        ]
 
     def view(self, now: datetime) -> View:
-        """What the entities show at `now` (call after the inputs of `now`)."""
+        """Return what the entities show at `now` (call after the inputs of `now`)."""
         now = now.astimezone(UTC)
         s = self.state
         status = self._status(now)
         today = s.sitting_today_seconds
         if s.segment_start is not None:
-            today += max(0.0, (min(now, s.away_since or now) - s.segment_start).total_seconds())
+            today += max(
+                0.0, (min(now, s.away_since or now) - s.segment_start).total_seconds()
+            )
         target = self.settings.daily_target
         return View(
             status=status,

@@ -47,7 +47,7 @@ class Program:
         return min(option_seconds, self.max_seconds)
 
     def part(self, index: int, parts: int) -> tuple[Step, ...]:
-        """The steps of break `index` (0-based, cycling) when the day has `parts` breaks."""
+        """Return the steps of break `index` (0-based, cycling) when the day has `parts` breaks."""
         return self.opening + split(self.steps, parts)[index % parts] + self.closing
 
 
@@ -79,11 +79,11 @@ class Catalogue:
     messages: Mapping[str, str]
 
     def program(self, program_id: str) -> Program:
-        """The program by id, falling back to the first one."""
+        """Return the program by id, falling back to the first one."""
         return self.programs.get(program_id) or next(iter(self.programs.values()))
 
     def message(self, key: str, **values: Any) -> str:
-        """A spoken sentence from its template."""
+        """Return a spoken sentence from its template."""
         return self.messages[key].format(**values)
 
     @classmethod
@@ -115,4 +115,6 @@ class Catalogue:
             )
             for program_id, raw in data["programs"].items()
         }
-        return cls(language=data["language"], programs=programs, messages=data["messages"])
+        return cls(
+            language=data["language"], programs=programs, messages=data["messages"]
+        )

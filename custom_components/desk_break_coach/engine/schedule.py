@@ -23,10 +23,12 @@ class WorkSchedule:
     def is_working(self, now: datetime, tz: tzinfo) -> bool:
         """Whether `now` falls inside working hours."""
         local = now.astimezone(tz)
-        return self.is_work_day(local.weekday()) and self.start <= local.time() < self.end
+        return (
+            self.is_work_day(local.weekday()) and self.start <= local.time() < self.end
+        )
 
     def next_change(self, now: datetime, tz: tzinfo) -> datetime | None:
-        """The next moment working time starts or ends, after `now` (UTC)."""
+        """Return the next moment working time starts or ends, after `now` (UTC)."""
         local_day = now.astimezone(tz).date()
         for offset in range(8):
             day = local_day + timedelta(days=offset)

@@ -52,7 +52,8 @@ class CoachState:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-friendly data."""
-        return _encode(asdict(self))
+        encoded: dict[str, Any] = _encode(asdict(self))
+        return encoded
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CoachState:
@@ -62,8 +63,12 @@ class CoachState:
             if item.name not in data or item.name == "brk":
                 continue
             try:
-                setattr(state, item.name, _decode(item.name, data[item.name], getattr(state, item.name)))
-            except (TypeError, ValueError):
+                setattr(
+                    state,
+                    item.name,
+                    _decode(item.name, data[item.name], getattr(state, item.name)),
+                )
+            except TypeError, ValueError:
                 _LOGGER.warning("Ignoring unreadable stored value for %s", item.name)
         raw_break = data.get("brk")
         if isinstance(raw_break, dict):
@@ -77,7 +82,7 @@ class CoachState:
                     step_ends_at=datetime.fromisoformat(raw_break["step_ends_at"]),
                     started_at=datetime.fromisoformat(raw_break["started_at"]),
                 )
-            except (KeyError, TypeError, ValueError):
+            except KeyError, TypeError, ValueError:
                 _LOGGER.warning("Ignoring unreadable stored break in progress")
         return state
 
@@ -116,6 +121,8 @@ def _decode(name: str, value: Any, default: Any) -> Any:
     kind = type(default)
     if kind is bool and not isinstance(value, bool):
         raise TypeError(name)
-    if kind in (int, float) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+    if kind in (int, float) and (
+        isinstance(value, bool) or not isinstance(value, (int, float))
+    ):
         raise TypeError(name)
     return kind(value)

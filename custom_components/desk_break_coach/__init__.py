@@ -1,0 +1,70 @@
+"""Desk Break Coach: counts sitting from desk presence and coaches neck breaks."""
+
+from __future__ import annotations
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .coach import Coach, async_remove_store, load_catalogue
+from .const import DOMAIN
+from .frontend import async_register_card
+from .services import async_setup_services
+
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.NUMBER,
+    Platform.SELECT,
+    Platform.SENSOR,
+    Platform.SWITCH,
+]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+type DeskBreakCoachConfigEntry = ConfigEntry[Coach]
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions and the dashboard card once."""
+    async_setup_services(hass)
+    await async_register_card(hass)
+    return True
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> bool:
+    """Start one profile's coach."""
+    catalogue = await hass.async_add_executor_job(load_catalogue, hass.config.language)
+    coach = Coach(hass, entry, catalogue)
+    await coach.async_start()
+    entry.runtime_data = coach
+    entry.async_on_unload(coach.async_stop)
+    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def _async_options_updated(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> None:
+    """Options changed: keep the state, apply the new settings."""
+    entry.runtime_data.async_apply_options()
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> bool:
+    """Stop one profile's coach."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> None:
+    """Forget the profile's stored progress."""
+    await async_remove_store(hass, entry.entry_id)

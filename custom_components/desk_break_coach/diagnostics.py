@@ -1,0 +1,26 @@
+"""Diagnostics: the profile's options and the coach's state, for bug reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+
+from . import DeskBreakCoachConfigEntry
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> dict[str, Any]:
+    """Everything needed to understand what the coach did, nothing private beyond it."""
+    coach = entry.runtime_data
+    return {
+        "entry": {
+            "title": entry.title,
+            "data": dict(entry.data),
+            "options": dict(entry.options),
+        },
+        "language": coach.catalogue.language,
+        "state": coach.engine.state.to_dict(),
+        "status": dict(coach.status()),
+    }

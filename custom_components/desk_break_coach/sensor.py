@@ -1,0 +1,143 @@
+"""Sensors: status, sitting time, progress, streak and the current exercise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import PERCENTAGE, UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.typing import StateType
+
+from . import DeskBreakCoachConfigEntry
+from .engine import Status, View
+from .entity import CoachEntity
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoachSensorDescription(SensorEntityDescription):
+    """A sensor reading one value (and maybe attributes) off the coach's view."""
+
+    value_fn: Callable[[View], Any]
+    attrs_fn: Callable[[View], dict[str, Any]] | None = None
+
+
+def _status_attrs(view: View) -> dict[str, Any]:
+    return {
+        "snoozes_left": view.snoozes_left,
+        "daily_target": view.daily_target,
+        "paused_until": view.paused_until.isoformat() if view.paused_until else None,
+    }
+
+
+def _exercise_attrs(view: View) -> dict[str, Any]:
+    exercise = view.exercise
+    if exercise is None:
+        return {"program": view.program}
+    return {
+        "step": exercise.step,
+        "steps_total": exercise.steps_total,
+        "reps": exercise.reps,
+        "seconds_left": exercise.seconds_left,
+        "ends_at": exercise.ends_at.isoformat(),
+        "instructions": exercise.instructions,
+        "program": exercise.program,
+    }
+
+
+SENSORS: tuple[CoachSensorDescription, ...] = (
+    CoachSensorDescription(
+        key="status",
+        device_class=SensorDeviceClass.ENUM,
+        options=[status.value for status in Status],
+        value_fn=lambda view: view.status.value,
+        attrs_fn=_status_attrs,
+    ),
+    CoachSensorDescription(
+        key="sitting_time",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: view.sitting_minutes,
+        attrs_fn=lambda view: {
+            "since": view.sitting_since.isoformat() if view.sitting_since else None
+        },
+    ),
+    CoachSensorDescription(
+        key="sitting_today",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda view: view.sitting_today_minutes,
+    ),
+    CoachSensorDescription(
+        key="next_break",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda view: view.next_break,
+    ),
+    CoachSensorDescription(
+        key="breaks_today",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda view: view.breaks_today,
+    ),
+    CoachSensorDescription(
+        key="daily_progress",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: view.progress,
+    ),
+    CoachSensorDescription(
+        key="current_exercise",
+        value_fn=lambda view: view.exercise.name if view.exercise else None,
+        attrs_fn=_exercise_attrs,
+    ),
+    CoachSensorDescription(
+        key="streak",
+        native_unit_of_measurement=UnitOfTime.DAYS,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: view.streak,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: DeskBreakCoachConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add the profile's sensors."""
+    async_add_entities(CoachSensor(entry, description) for description in SENSORS)
+
+
+class CoachSensor(CoachEntity, SensorEntity):
+    """A sensor of the coach's view."""
+
+    entity_description: CoachSensorDescription
+
+    @property
+    def native_value(self) -> StateType | Any:
+        """The current value."""
+        return self.entity_description.value_fn(self.coach.view)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Attributes, where the sensor has any."""
+        attrs_fn = self.entity_description.attrs_fn
+        if attrs_fn is None:
+            return None
+        attrs = attrs_fn(self.coach.view)
+        if self.entity_description.key == "status":
+            attrs["config_entry_id"] = self.coach.entry.entry_id
+        return attrs
+
+    def shown(self) -> Any:
+        """Value and attributes."""
+        return (self.native_value, self.extra_state_attributes)

@@ -1,0 +1,141 @@
+"""Actions (services): registered once, each for the profile named by config_entry_id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+import probatio as vol
+
+from .const import DOMAIN, PROGRAMS, SNOOZE_ACTION_MINUTES_RANGE
+from .engine import EngineError
+
+if TYPE_CHECKING:
+    from .coach import Coach
+
+ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
+ATTR_PROGRAM: Final = "program"
+ATTR_MINUTES: Final = "minutes"
+ATTR_REASON: Final = "reason"
+REASONS: Final = ("unwell", "other")
+PAUSE_MINUTES_RANGE: Final = (1, 1440)
+
+#: The schema accepts anything per field; the handler validates with translated errors.
+_SCHEMA = vol.Schema(
+    {
+        vol.Optional(ATTR_CONFIG_ENTRY_ID): object,
+        vol.Optional(ATTR_PROGRAM): object,
+        vol.Optional(ATTR_MINUTES): object,
+        vol.Optional(ATTR_REASON): object,
+    }
+)
+
+
+def invalid(key: str, **placeholders: Any) -> ServiceValidationError:
+    """Return a translated validation error."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders={k: str(v) for k, v in placeholders.items()} or None,
+    )
+
+
+def get_coach(hass: HomeAssistant, entry_id: Any) -> Coach:
+    """Return the running coach of a profile, or a translated error."""
+    if not isinstance(entry_id, str) or not entry_id:
+        raise invalid("entry_required")
+    entry = hass.config_entries.async_get_entry(entry_id)
+    if entry is None or entry.domain != DOMAIN:
+        raise invalid("entry_not_found", entry_id=entry_id)
+    if entry.state is not ConfigEntryState.LOADED:
+        raise invalid("entry_not_loaded", name=entry.title)
+    coach: Coach = entry.runtime_data
+    return coach
+
+
+def run(coach: Coach, command: str, *args: Any) -> None:
+    """Run a coach command, turning a refusal into a translated error."""
+    try:
+        coach.command(command, *args)
+    except EngineError as err:
+        raise invalid(err.key, **err.placeholders) from err
+
+
+def _minutes(value: Any, bounds: tuple[int, int]) -> int | None:
+    if value is None:
+        return None
+    low, high = bounds
+    if isinstance(value, bool):
+        raise invalid("minutes_out_of_range", min=low, max=high)
+    try:
+        minutes = float(value)
+    except TypeError, ValueError:
+        raise invalid("minutes_out_of_range", min=low, max=high) from None
+    if not minutes.is_integer() or not low <= minutes <= high:
+        raise invalid("minutes_out_of_range", min=low, max=high)
+    return int(minutes)
+
+
+def _program(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in PROGRAMS:
+        raise invalid("invalid_program", program=value, programs=", ".join(PROGRAMS))
+    return str(value)
+
+
+def _reason(value: Any) -> str:
+    if value is None:
+        return "unwell"
+    if value not in REASONS:
+        raise invalid("invalid_reason", reason=value)
+    return str(value)
+
+
+#: Each action: the engine command and how its arguments are read from the call.
+ACTIONS: Final[dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]]] = {
+    "start_break": ("start_break", lambda d: (_program(d.get(ATTR_PROGRAM)),)),
+    "next_exercise": ("next_exercise", lambda d: ()),
+    "finish_break": ("finish_break", lambda d: ()),
+    "snooze": (
+        "snooze",
+        lambda d: (_minutes(d.get(ATTR_MINUTES), SNOOZE_ACTION_MINUTES_RANGE),),
+    ),
+    "skip_break": ("skip_break", lambda d: ()),
+    "stop_routine": ("stop_routine", lambda d: (_reason(d.get(ATTR_REASON)),)),
+    "pause": ("pause", lambda d: (_minutes(d.get(ATTR_MINUTES), PAUSE_MINUTES_RANGE),)),
+    "resume": ("resume", lambda d: ()),
+}
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register every action of the integration."""
+
+    async def handle(call: ServiceCall) -> None:
+        coach = get_coach(hass, call.data.get(ATTR_CONFIG_ENTRY_ID))
+        command, read_args = ACTIONS[call.service]
+        run(coach, command, *read_args(dict(call.data)))
+
+    async def handle_status(call: ServiceCall) -> ServiceResponse:
+        coach = get_coach(hass, call.data.get(ATTR_CONFIG_ENTRY_ID))
+        return dict(coach.status())
+
+    for service in ACTIONS:
+        hass.services.async_register(DOMAIN, service, handle, schema=_SCHEMA)
+    hass.services.async_register(
+        DOMAIN,
+        "get_status",
+        handle_status,
+        schema=_SCHEMA,
+        supports_response=SupportsResponse.ONLY,
+    )

@@ -1,0 +1,52 @@
+"""Turn a config entry's options into engine settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import time
+from typing import Any
+
+from .const import (
+    CONF_AWAY_MINUTES,
+    CONF_DAILY_TARGET,
+    CONF_EXERCISE_SECONDS,
+    CONF_MAX_SNOOZES,
+    CONF_PROGRAM,
+    CONF_REPS,
+    CONF_SCHEDULE_ENTITY,
+    CONF_SIT_MINUTES,
+    CONF_SNOOZE_MINUTES,
+    CONF_WORK_DAYS,
+    CONF_WORK_END,
+    CONF_WORK_START,
+    DEFAULT_OPTIONS,
+)
+from .engine import Settings, WorkSchedule
+
+
+def option(options: Mapping[str, Any], key: str) -> Any:
+    """Return an option's value, or its default."""
+    value = options.get(key)
+    return DEFAULT_OPTIONS[key] if value is None else value
+
+
+def settings_from_options(options: Mapping[str, Any]) -> Settings:
+    """Return the engine's view of the options; a schedule entity replaces fixed hours."""
+    schedule = None
+    if not options.get(CONF_SCHEDULE_ENTITY):
+        schedule = WorkSchedule(
+            start=time.fromisoformat(option(options, CONF_WORK_START)),
+            end=time.fromisoformat(option(options, CONF_WORK_END)),
+            days=frozenset(option(options, CONF_WORK_DAYS)),
+        )
+    return Settings(
+        sit_minutes=int(option(options, CONF_SIT_MINUTES)),
+        away_minutes=int(option(options, CONF_AWAY_MINUTES)),
+        snooze_minutes=int(option(options, CONF_SNOOZE_MINUTES)),
+        max_snoozes=int(option(options, CONF_MAX_SNOOZES)),
+        daily_target=int(option(options, CONF_DAILY_TARGET)),
+        program=str(option(options, CONF_PROGRAM)),
+        reps=int(option(options, CONF_REPS)),
+        exercise_seconds=int(option(options, CONF_EXERCISE_SECONDS)),
+        schedule=schedule,
+    )
