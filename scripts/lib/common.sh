@@ -300,7 +300,7 @@ dbc_exec_in() {
     # subshell the parent keeps it, at top level this releases it).
     if [[ -n "$DBC_LOCK_FD" ]]; then exec {DBC_LOCK_FD}>&-; fi
     if [[ "$DBC_MODE" == host ]]; then
-        cd "$DBC_REPO"
+        cd "$DBC_REPO" || exit 1
         if [[ -n "$venv" ]]; then
             export VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH"
         fi
@@ -376,6 +376,11 @@ dbc_build_venv() {
     dbc_log "Creating the '$group' environment in $DBC_VENV_HOST"
     rm -rf --one-file-system "$DBC_VENV_HOST"
     mkdir -p "$(dirname "$DBC_VENV_HOST")"
+    # Interrupted builds of this group are never used; remove them.
+    local old
+    for old in "$(dirname "$DBC_VENV_HOST")/$group"-*; do
+        [[ -d "$old" && ! -f "$old/.dbc-complete" ]] && rm -rf --one-file-system "$old"
+    done
     dbc_pyproject requirements "$group" >"$DBC_CACHE/.requirements-$group.$$" ||
         dbc_die "cannot read group $group from pyproject.toml"
     if [[ "$DBC_MODE" == host ]]; then
