@@ -1,0 +1,337 @@
+"""Config flow for Desk Break Coach: a profile, its consent, options and reconfigure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlow,
+)
+from homeassistant.core import callback, split_entity_id
+import homeassistant.helpers.config_validation as cv
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TimeSelector,
+)
+import probatio
+
+from .const import (
+    ANNOUNCE_DOMAINS,
+    CONF_ANNOUNCE_STEPS,
+    CONF_ANNOUNCE_TARGETS,
+    CONF_AWAY_MINUTES,
+    CONF_DAILY_TARGET,
+    CONF_DND_ENTITIES,
+    CONF_EXERCISE_SECONDS,
+    CONF_MAX_SNOOZES,
+    CONF_NAME,
+    CONF_PRESENCE_ENTITIES,
+    CONF_PRESENCE_MODE,
+    CONF_PROGRAM,
+    CONF_REPS,
+    CONF_SCHEDULE_ENTITY,
+    CONF_SIT_MINUTES,
+    CONF_SNOOZE_MINUTES,
+    CONF_TTS_ENTITY,
+    CONF_WORK_DAYS,
+    CONF_WORK_END,
+    CONF_WORK_START,
+    DEFAULT_NAME,
+    DEFAULT_OPTIONS,
+    DEFAULT_PRESENCE_MODE,
+    DOMAIN,
+    NUMBER_OPTION_RANGES,
+    PRESENCE_DOMAINS,
+    PRESENCE_MODES,
+    PROGRAMS,
+    SCHEDULE_DOMAINS,
+    TTS_DOMAIN,
+    WEEKDAYS,
+    default_options,
+)
+
+# Error keys, translated under config.error / options.error. A probatio.Invalid whose
+# message is one of these is shown translated next to its field.
+ERROR_EMPTY_NAME = "empty_name"
+ERROR_NO_PRESENCE_ENTITIES = "no_presence_entities"
+ERROR_OUT_OF_RANGE = "out_of_range"
+ERROR_WORK_END_BEFORE_START = "work_end_before_start"
+ERROR_NO_WORK_DAYS = "no_work_days"
+ERROR_TTS_REQUIRED = "tts_required"
+
+# Units of the numeric options, translated under selector.option_unit
+_NUMBER_UNITS: Mapping[str, str] = {
+    CONF_SIT_MINUTES: "minutes",
+    CONF_AWAY_MINUTES: "minutes",
+    CONF_SNOOZE_MINUTES: "minutes",
+    CONF_MAX_SNOOZES: "snoozes",
+    CONF_DAILY_TARGET: "breaks",
+    CONF_REPS: "repetitions",
+    CONF_EXERCISE_SECONDS: "seconds",
+}
+
+PROFILE_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(CONF_NAME, default=DEFAULT_NAME): TextSelector(),
+        probatio.Required(
+            CONF_PRESENCE_ENTITIES, msg=ERROR_NO_PRESENCE_ENTITIES
+        ): EntitySelector(
+            EntitySelectorConfig(domain=list(PRESENCE_DOMAINS), multiple=True)
+        ),
+        probatio.Required(
+            CONF_PRESENCE_MODE, default=DEFAULT_PRESENCE_MODE
+        ): SelectSelector(
+            SelectSelectorConfig(
+                options=list(PRESENCE_MODES),
+                translation_key=CONF_PRESENCE_MODE,
+                mode=SelectSelectorMode.LIST,
+            )
+        ),
+    }
+)
+
+
+def _whole_number(key: str) -> probatio.All[Any]:
+    """Return a validator for a numeric option: a whole number in its range."""
+    minimum, maximum = NUMBER_OPTION_RANGES[key]
+    return probatio.All(
+        NumberSelector(
+            NumberSelectorConfig(
+                min=minimum,
+                max=maximum,
+                step=1,
+                mode=NumberSelectorMode.BOX,
+                unit_of_measurement=_NUMBER_UNITS[key],
+                translation_key="option_unit",
+            )
+        ),
+        probatio.Coerce(int),
+        probatio.Range(min=minimum, max=maximum),
+        msg=ERROR_OUT_OF_RANGE,
+    )
+
+
+OPTIONS_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(CONF_SIT_MINUTES): _whole_number(CONF_SIT_MINUTES),
+        probatio.Required(CONF_AWAY_MINUTES): _whole_number(CONF_AWAY_MINUTES),
+        probatio.Required(CONF_SNOOZE_MINUTES): _whole_number(CONF_SNOOZE_MINUTES),
+        probatio.Required(CONF_MAX_SNOOZES): _whole_number(CONF_MAX_SNOOZES),
+        probatio.Required(CONF_DAILY_TARGET): _whole_number(CONF_DAILY_TARGET),
+        probatio.Required(CONF_PROGRAM): SelectSelector(
+            SelectSelectorConfig(
+                options=list(PROGRAMS),
+                translation_key=CONF_PROGRAM,
+                mode=SelectSelectorMode.DROPDOWN,
+            )
+        ),
+        probatio.Required(CONF_REPS): _whole_number(CONF_REPS),
+        probatio.Required(CONF_EXERCISE_SECONDS): _whole_number(CONF_EXERCISE_SECONDS),
+        probatio.Required(CONF_WORK_START): TimeSelector(),
+        probatio.Required(CONF_WORK_END): TimeSelector(),
+        probatio.Required(CONF_WORK_DAYS, msg=ERROR_NO_WORK_DAYS): SelectSelector(
+            SelectSelectorConfig(
+                options=list(WEEKDAYS),
+                translation_key=CONF_WORK_DAYS,
+                multiple=True,
+                mode=SelectSelectorMode.LIST,
+            )
+        ),
+        probatio.Optional(CONF_SCHEDULE_ENTITY): EntitySelector(
+            EntitySelectorConfig(domain=list(SCHEDULE_DOMAINS))
+        ),
+        probatio.Optional(CONF_DND_ENTITIES): EntitySelector(
+            EntitySelectorConfig(multiple=True)
+        ),
+        probatio.Optional(CONF_ANNOUNCE_TARGETS): EntitySelector(
+            EntitySelectorConfig(domain=list(ANNOUNCE_DOMAINS), multiple=True)
+        ),
+        probatio.Optional(CONF_TTS_ENTITY): EntitySelector(
+            EntitySelectorConfig(domain=TTS_DOMAIN)
+        ),
+        probatio.Required(CONF_ANNOUNCE_STEPS): BooleanSelector(),
+    }
+)
+
+
+def presence_unique_id(entity_ids: Iterable[str]) -> str:
+    """Return a profile's unique id: its set of presence entities, in sorted order."""
+    return ",".join(sorted(set(entity_ids)))
+
+
+def _validate_profile(
+    user_input: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Normalise the profile fields; return them with any errors."""
+    errors: dict[str, str] = {}
+    name: str = user_input[CONF_NAME].strip()
+    entities = list(dict.fromkeys(user_input[CONF_PRESENCE_ENTITIES]))
+    if not name:
+        errors[CONF_NAME] = ERROR_EMPTY_NAME
+    if not entities:
+        errors[CONF_PRESENCE_ENTITIES] = ERROR_NO_PRESENCE_ENTITIES
+    profile = {
+        CONF_NAME: name,
+        CONF_PRESENCE_ENTITIES: entities,
+        CONF_PRESENCE_MODE: user_input[CONF_PRESENCE_MODE],
+    }
+    return profile, errors
+
+
+def _validate_options(
+    user_input: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Normalise the options form; return every option with any errors."""
+    errors: dict[str, str] = {}
+    work_start = cv.time(user_input[CONF_WORK_START])
+    work_end = cv.time(user_input[CONF_WORK_END])
+    if work_end <= work_start:
+        errors[CONF_WORK_END] = ERROR_WORK_END_BEFORE_START
+    work_days = [day for day in WEEKDAYS if day in user_input[CONF_WORK_DAYS]]
+    if not work_days:
+        errors[CONF_WORK_DAYS] = ERROR_NO_WORK_DAYS
+    announce_targets = list(dict.fromkeys(user_input.get(CONF_ANNOUNCE_TARGETS, [])))
+    tts_entity: str | None = user_input.get(CONF_TTS_ENTITY) or None
+    if tts_entity is None and any(
+        split_entity_id(target)[0] == "media_player" for target in announce_targets
+    ):
+        errors[CONF_TTS_ENTITY] = ERROR_TTS_REQUIRED
+    options: dict[str, Any] = {key: user_input[key] for key in NUMBER_OPTION_RANGES}
+    options.update(
+        {
+            CONF_PROGRAM: user_input[CONF_PROGRAM],
+            CONF_WORK_START: work_start.isoformat(timespec="seconds"),
+            CONF_WORK_END: work_end.isoformat(timespec="seconds"),
+            CONF_WORK_DAYS: work_days,
+            CONF_SCHEDULE_ENTITY: user_input.get(CONF_SCHEDULE_ENTITY) or None,
+            CONF_DND_ENTITIES: list(
+                dict.fromkeys(user_input.get(CONF_DND_ENTITIES, []))
+            ),
+            CONF_ANNOUNCE_TARGETS: announce_targets,
+            CONF_TTS_ENTITY: tts_entity,
+            CONF_ANNOUNCE_STEPS: user_input[CONF_ANNOUNCE_STEPS],
+        }
+    )
+    return options, errors
+
+
+def _suggested(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop unset values so cleared fields show empty rather than "None"."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Set up one profile: a person at a desk."""
+
+    VERSION = 1
+    MINOR_VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with no profile entered yet."""
+        self._profile: dict[str, Any] = {}
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> DeskBreakCoachOptionsFlow:
+        """Return the options flow."""
+        return DeskBreakCoachOptionsFlow()
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the profile name and its presence entities."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            profile, errors = _validate_profile(user_input)
+            if not errors:
+                await self.async_set_unique_id(
+                    presence_unique_id(profile[CONF_PRESENCE_ENTITIES])
+                )
+                self._abort_if_unique_id_configured()
+                self._profile = profile
+                return await self.async_step_consent()
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                PROFILE_SCHEMA, user_input or {}
+            ),
+            errors=errors,
+        )
+
+    async def async_step_consent(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the health note once; create the profile when confirmed."""
+        if user_input is None:
+            return self.async_show_form(step_id="consent")
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title=self._profile[CONF_NAME],
+            data=self._profile,
+            options=default_options(),
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the name, the presence entities or how they combine."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            profile, errors = _validate_profile(user_input)
+            if not errors:
+                unique_id = presence_unique_id(profile[CONF_PRESENCE_ENTITIES])
+                if any(
+                    other.unique_id == unique_id and other.entry_id != entry.entry_id
+                    for other in self._async_current_entries(include_ignore=True)
+                ):
+                    return self.async_abort(reason="already_configured")
+                return self.async_update_reload_and_abort(
+                    entry, unique_id=unique_id, title=profile[CONF_NAME], data=profile
+                )
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                PROFILE_SCHEMA, user_input or entry.data
+            ),
+            errors=errors,
+        )
+
+
+class DeskBreakCoachOptionsFlow(OptionsFlow):
+    """Edit the options; progress is kept, the coach applies them live."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show every option, prefilled with the current values."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            options, errors = _validate_options(user_input)
+            if not errors:
+                return self.async_create_entry(
+                    data={**self.config_entry.options, **options}
+                )
+            suggested: Mapping[str, Any] = user_input
+        else:
+            suggested = {**DEFAULT_OPTIONS, **self.config_entry.options}
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(
+                OPTIONS_SCHEMA, _suggested(suggested)
+            ),
+            errors=errors,
+        )

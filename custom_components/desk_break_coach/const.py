@@ -1,0 +1,140 @@
+"""Constants for Desk Break Coach: the domain, configuration keys, defaults and ranges.
+
+This module is the single source of truth for every key a user can configure.
+It imports nothing from Home Assistant so the pure engine may use it as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+DOMAIN: Final = "desk_break_coach"
+
+# Config entry data (config flow and reconfigure)
+CONF_NAME: Final = "name"  # same value as homeassistant.const.CONF_NAME
+CONF_PRESENCE_ENTITIES: Final = "presence_entities"
+CONF_PRESENCE_MODE: Final = "presence_mode"
+
+PRESENCE_MODE_ANY: Final = "any"
+PRESENCE_MODE_ALL: Final = "all"
+PRESENCE_MODES: Final = (PRESENCE_MODE_ANY, PRESENCE_MODE_ALL)
+
+PRESENCE_DOMAINS: Final = (
+    "binary_sensor",
+    "device_tracker",
+    "input_boolean",
+    "person",
+    "switch",
+)
+
+DEFAULT_NAME: Final = "Desk"
+DEFAULT_PRESENCE_MODE: Final = PRESENCE_MODE_ANY
+
+# Config entry options (options flow)
+CONF_SIT_MINUTES: Final = "sit_minutes"
+CONF_AWAY_MINUTES: Final = "away_minutes"
+CONF_SNOOZE_MINUTES: Final = "snooze_minutes"
+CONF_MAX_SNOOZES: Final = "max_snoozes"
+CONF_DAILY_TARGET: Final = "daily_target"
+CONF_PROGRAM: Final = "program"
+CONF_REPS: Final = "reps"
+CONF_EXERCISE_SECONDS: Final = "exercise_seconds"
+CONF_WORK_START: Final = "work_start"
+CONF_WORK_END: Final = "work_end"
+CONF_WORK_DAYS: Final = "work_days"
+CONF_SCHEDULE_ENTITY: Final = "schedule_entity"
+CONF_DND_ENTITIES: Final = "dnd_entities"
+CONF_ANNOUNCE_TARGETS: Final = "announce_targets"
+CONF_TTS_ENTITY: Final = "tts_entity"
+CONF_ANNOUNCE_STEPS: Final = "announce_steps"
+
+# Programs (the `program` option and select entity)
+PROGRAM_NECK_SITTING: Final = "neck_sitting"
+PROGRAM_NECK_PREVENTION: Final = "neck_prevention"
+PROGRAM_NECK_LYING: Final = "neck_lying"
+PROGRAM_SELF_MASSAGE_NECK: Final = "self_massage_neck"
+PROGRAMS: Final = (
+    PROGRAM_NECK_SITTING,
+    PROGRAM_NECK_PREVENTION,
+    PROGRAM_NECK_LYING,
+    PROGRAM_SELF_MASSAGE_NECK,
+)
+
+# Weekdays in Python's `date.weekday()` order: WEEKDAYS[date.weekday()]
+WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# Entity domains accepted by the entity options
+SCHEDULE_DOMAINS: Final = ("schedule", "binary_sensor", "input_boolean")
+ANNOUNCE_DOMAINS: Final = ("assist_satellite", "media_player", "notify")
+TTS_DOMAIN: Final = "tts"
+
+# Defaults; times are "HH:MM:SS" strings, as the time selector stores them
+DEFAULT_SIT_MINUTES: Final = 45
+DEFAULT_AWAY_MINUTES: Final = 5
+DEFAULT_SNOOZE_MINUTES: Final = 10
+DEFAULT_MAX_SNOOZES: Final = 3
+DEFAULT_DAILY_TARGET: Final = 4
+DEFAULT_PROGRAM: Final = PROGRAM_NECK_SITTING
+DEFAULT_REPS: Final = 10
+DEFAULT_EXERCISE_SECONDS: Final = 120
+DEFAULT_WORK_START: Final = "09:00:00"
+DEFAULT_WORK_END: Final = "18:00:00"
+DEFAULT_WORK_DAYS: Final = ("mon", "tue", "wed", "thu", "fri")
+DEFAULT_ANNOUNCE_STEPS: Final = True
+
+# Inclusive (minimum, maximum) ranges of the numeric options
+SIT_MINUTES_RANGE: Final = (10, 180)
+AWAY_MINUTES_RANGE: Final = (1, 60)
+SNOOZE_MINUTES_RANGE: Final = (1, 60)
+MAX_SNOOZES_RANGE: Final = (0, 10)
+DAILY_TARGET_RANGE: Final = (1, 12)
+REPS_RANGE: Final = (10, 20)
+EXERCISE_SECONDS_RANGE: Final = (30, 120)
+
+# The `minutes` field of the snooze action
+SNOOZE_ACTION_MINUTES_RANGE: Final = (1, 120)
+
+NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
+    {
+        CONF_SIT_MINUTES: SIT_MINUTES_RANGE,
+        CONF_AWAY_MINUTES: AWAY_MINUTES_RANGE,
+        CONF_SNOOZE_MINUTES: SNOOZE_MINUTES_RANGE,
+        CONF_MAX_SNOOZES: MAX_SNOOZES_RANGE,
+        CONF_DAILY_TARGET: DAILY_TARGET_RANGE,
+        CONF_REPS: REPS_RANGE,
+        CONF_EXERCISE_SECONDS: EXERCISE_SECONDS_RANGE,
+    }
+)
+
+# Every option with its default, read-only; lists are tuples here and lists in
+# stored options. Optional entities are None or empty when unset.
+DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
+    {
+        CONF_SIT_MINUTES: DEFAULT_SIT_MINUTES,
+        CONF_AWAY_MINUTES: DEFAULT_AWAY_MINUTES,
+        CONF_SNOOZE_MINUTES: DEFAULT_SNOOZE_MINUTES,
+        CONF_MAX_SNOOZES: DEFAULT_MAX_SNOOZES,
+        CONF_DAILY_TARGET: DEFAULT_DAILY_TARGET,
+        CONF_PROGRAM: DEFAULT_PROGRAM,
+        CONF_REPS: DEFAULT_REPS,
+        CONF_EXERCISE_SECONDS: DEFAULT_EXERCISE_SECONDS,
+        CONF_WORK_START: DEFAULT_WORK_START,
+        CONF_WORK_END: DEFAULT_WORK_END,
+        CONF_WORK_DAYS: DEFAULT_WORK_DAYS,
+        CONF_SCHEDULE_ENTITY: None,
+        CONF_DND_ENTITIES: (),
+        CONF_ANNOUNCE_TARGETS: (),
+        CONF_TTS_ENTITY: None,
+        CONF_ANNOUNCE_STEPS: DEFAULT_ANNOUNCE_STEPS,
+    }
+)
+
+
+def default_options() -> dict[str, Any]:
+    """Return the default options as stored in a config entry (JSON types)."""
+    return {
+        key: list(value) if isinstance(value, tuple) else value
+        for key, value in DEFAULT_OPTIONS.items()
+    }

@@ -1,0 +1,66 @@
+"""Shared fixtures for the Desk Break Coach tests."""
+
+from __future__ import annotations
+
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+# Importing the package here, before the `hass` fixture runs, makes Home Assistant
+# resolve `custom_components` to this repository rather than the test harness's own.
+from custom_components.desk_break_coach.config_flow import presence_unique_id
+from custom_components.desk_break_coach.const import (
+    CONF_NAME,
+    CONF_PRESENCE_ENTITIES,
+    CONF_PRESENCE_MODE,
+    DOMAIN,
+    PRESENCE_MODE_ANY,
+    default_options,
+)
+
+PRESENCE_ENTITY = "input_boolean.desk"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load integrations from custom_components."""
+
+
+@pytest.fixture
+def mock_config_entry() -> MockConfigEntry:
+    """Return a profile "Desk" watching input_boolean.desk, with default options."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="Desk",
+        data={
+            CONF_NAME: "Desk",
+            CONF_PRESENCE_ENTITIES: [PRESENCE_ENTITY],
+            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
+        },
+        options=default_options(),
+        unique_id=presence_unique_id([PRESENCE_ENTITY]),
+        version=1,
+        minor_version=1,
+    )
+
+
+@pytest.fixture
+async def presence_entity(hass: HomeAssistant) -> str:
+    """Set up input_boolean.desk (off: nobody at the desk) and return its id."""
+    assert await async_setup_component(
+        hass, "input_boolean", {"input_boolean": {"desk": {"name": "Desk"}}}
+    )
+    await hass.async_block_till_done()
+    return PRESENCE_ENTITY
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, presence_entity: str
+) -> MockConfigEntry:
+    """Set up the integration with `mock_config_entry` and return the entry."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return mock_config_entry
