@@ -128,8 +128,8 @@ class Coach:
         self._feed_all(now)
 
     @callback
-    def async_stop(self) -> None:
-        """Stop listening and save (the delayed save flushes on shutdown too)."""
+    def async_stop(self, _event: HassEvent[Any] | None = None) -> None:
+        """Stop listening and save (on unload, and when Home Assistant stops)."""
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
