@@ -50,7 +50,6 @@ from .const import (
     CONF_WORK_END,
     CONF_WORK_START,
     DEFAULT_NAME,
-    DEFAULT_OPTIONS,
     DEFAULT_PRESENCE_MODE,
     DOMAIN,
     NUMBER_OPTION_RANGES,
@@ -327,7 +326,7 @@ class DeskBreakCoachOptionsFlow(OptionsFlow):
                 )
             suggested: Mapping[str, Any] = user_input
         else:
-            suggested = {**DEFAULT_OPTIONS, **self.config_entry.options}
+            suggested = {**default_options(), **self.config_entry.options}
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
