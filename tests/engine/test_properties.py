@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -127,7 +128,7 @@ def test_random_days_keep_invariants(
     assert all(event.data["message"] for event in events)
     completions = [e for e in events if e.type is EventType.BREAK_COMPLETED]
     # each completion raised the day's counter by one: never lost, never doubled
-    for earlier, later in zip(completions, completions[1:], strict=False):
+    for earlier, later in pairwise(completions):
         count = later.data["breaks_today"]
         assert count in (earlier.data["breaks_today"] + 1, 1)
     if completions and engine.view(engine.state.cursor or START).breaks_today:
