@@ -35,7 +35,7 @@ from .const import (
     DOMAIN,
     PRESENCE_MODE_ALL,
 )
-from .engine import BreakEngine, Catalogue, CoachState, Event, EventType, View
+from .engine import REFRESH, BreakEngine, Catalogue, CoachState, Event, EventType, View
 from .repairs import PresenceWatch
 from .settings import settings_from_options
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
+_REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 10
@@ -76,10 +77,31 @@ def _is_on(state: State | None) -> bool | None:
     return state.state in (STATE_ON, STATE_HOME)
 
 
-def _steady(view: View) -> View:
-    """Return the view without the parts that change by the minute."""
-    exercise = view.exercise and replace(view.exercise, seconds_left=0)
-    return replace(view, sitting_minutes=0, sitting_today_minutes=0, exercise=exercise)
+def _publishable(view: View, shown: View) -> View:
+    """Pin what changes by the second to what is shown, between real changes.
+
+    Sitting minutes move in REFRESH steps (and when a block starts or ends); seconds
+    left move when a step changes. So a flapping sensor or a tick writes no state.
+    """
+    if view.sitting_since == shown.sitting_since:
+        if (
+            view.sitting_minutes // _REFRESH_MINUTES
+            == shown.sitting_minutes // _REFRESH_MINUTES
+        ):
+            view = replace(view, sitting_minutes=shown.sitting_minutes)
+        if (
+            view.sitting_today_minutes // _REFRESH_MINUTES
+            == shown.sitting_today_minutes // _REFRESH_MINUTES
+        ):
+            view = replace(view, sitting_today_minutes=shown.sitting_today_minutes)
+    if (
+        view.exercise is not None
+        and shown.exercise is not None
+        and view.exercise.ends_at == shown.exercise.ends_at
+        and view.exercise.step == shown.exercise.step
+    ):
+        view = replace(view, exercise=shown.exercise)
+    return view
 
 
 class Coach:
@@ -224,7 +246,7 @@ class Coach:
     def _on_timer(self, _now: datetime) -> None:
         self._timer = None
         now = dt_util.utcnow()
-        self._dispatch(self.engine.update(now), now, tick=True)
+        self._dispatch(self.engine.update(now), now)
 
     # ------------------------------------------------------------- commands
     @callback
@@ -242,13 +264,8 @@ class Coach:
         now: datetime,
         *,
         force_save: bool = False,
-        tick: bool = False,
     ) -> None:
-        """Fire events, save, refresh the view and re-arm the timer.
-
-        Durations (sitting minutes, seconds left) move only on timer ticks and real
-        transitions, so a flapping sensor does not write states.
-        """
+        """Fire events, save, refresh the view and re-arm the timer."""
         for event in events:
             data = {
                 "config_entry_id": self.entry.entry_id,
@@ -264,10 +281,8 @@ class Coach:
             )
         else:
             self.store.async_delay_save(self._data, SAVE_DELAY)
-        view = self.engine.view(now)
-        if view != self.view and (
-            tick or events or _steady(view) != _steady(self.view)
-        ):
+        view = _publishable(self.engine.view(now), self.view)
+        if view != self.view:
             self.view = view
             for update in list(self._listeners):
                 update()

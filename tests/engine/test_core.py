@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from custom_components.desk_break_coach.engine import (
+    REFRESH,
     BreakEngine,
     Catalogue,
     CoachState,
@@ -42,7 +43,7 @@ def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
     """45 minutes of sitting make one break_due with a spoken message."""
     assert engine.presence(MONDAY_9, True) == []
     assert engine.view(MONDAY_9).status is Status.SITTING
-    assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + timedelta(minutes=10)
+    assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + REFRESH
     _, seen = run_until(engine, MONDAY_9 + timedelta(minutes=44), MONDAY_9)
     assert seen == []
     events = engine.update(MONDAY_9 + timedelta(minutes=45))

@@ -16,7 +16,7 @@ from .routine import Catalogue, Program, Step
 from .state import BreakState, CoachState
 
 #: How often the duration sensors move while someone is sitting.
-REFRESH = timedelta(minutes=10)
+REFRESH = timedelta(minutes=15)
 _MINUTE = timedelta(minutes=1)
 
 
