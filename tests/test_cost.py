@@ -62,9 +62,9 @@ async def test_workday_state_writes(
         await set_presence(hass, change.present)
     await advance(hass, freezer, minutes=30)
     total = sum(writes.values())
-    print(f"\ncoach state writes over the workday: {total} (DIY about {DIY_WRITES})")
+    print(f"\ncoach state writes over the workday: {total} (DIY about {DIY_WRITES})")  # noqa: T201
     for entity_id, count_ in writes.most_common():
-        print(f"  {entity_id}: {count_}")
+        print(f"  {entity_id}: {count_}")  # noqa: T201
     assert hass.states.get("sensor.desk_breaks_today").state == "4"  # type: ignore[union-attr]
     assert total < DIY_WRITES / 2
     # flapping short absences write nothing of their own
