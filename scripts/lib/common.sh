@@ -200,7 +200,16 @@ dbc_root_apt_install() {
     ((${#missing[@]})) || return 0
     dbc_log "Installing into the sid root: ${missing[*]}"
     dbc_sync_host_files
-    dbc_in_root_raw sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q --no-install-recommends "$@"' sh "${missing[@]}"
+    # A mirror serving an older snapshot has an expired Release file; the
+    # packages are still signed, so accept it rather than fail.
+    dbc_in_root_raw sh -c '
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -q -o APT::Update::Error-Mode=any 2>/tmp/apt-update.err || {
+            cat /tmp/apt-update.err >&2
+            echo "retrying apt-get update without the Release expiry check" >&2
+            apt-get update -q -o Acquire::Check-Valid-Until=false
+        } &&
+        apt-get install -y -q --no-install-recommends "$@"' sh "${missing[@]}"
     # Package scripts may regenerate the CA bundle; put the host's back.
     dbc_sync_host_files
     printf '%s\n' "${missing[@]}" >>"$DBC_ROOT/opt/dbc/.root-packages"
