@@ -342,6 +342,7 @@ class DeskBreakCoachCard extends HTMLElement {
     this._registryRefs = [];
     this._seen = [];
     this._lang = undefined;
+    this._lastStatus = undefined;
     this._timer = undefined;
     this._ticking = {};
     this._built = false;
@@ -678,9 +679,17 @@ class DeskBreakCoachCard extends HTMLElement {
   }
 }
 
-if (!customElements.get(CARD_TYPE)) {
-  customElements.define("desk-break-coach-card", DeskBreakCoachCard);
+// Home Assistant's frontend swaps window.customElements for a scoped registry
+// while it boots. Loaded before the swap, a definition lands in a registry the
+// frontend no longer reads; define again in the current one once it has booted.
+function defineCard() {
+  if (!customElements.get(CARD_TYPE)) {
+    customElements.define("desk-break-coach-card", DeskBreakCoachCard);
+  }
 }
+defineCard();
+customElements.whenDefined("home-assistant").then(defineCard);
+setTimeout(defineCard, 5000);
 
 window.customCards = window.customCards || [];
 if (!window.customCards.some((card) => card.type === CARD_TYPE)) {
