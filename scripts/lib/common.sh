@@ -184,6 +184,7 @@ which builds a Debian sid root file system with python3.14."
         tail -n 30 "$DBC_CACHE/debootstrap.log" >&2
         dbc_die "debootstrap failed (log: $DBC_CACHE/debootstrap.log)"
     }
+    rm -f "$tmp"/var/cache/apt/archives/*.deb
     mkdir -p "$tmp/opt/dbc"
     printf '%s\n' "${DBC_ROOT_PACKAGES[@]}" >"$tmp/opt/dbc/.root-packages"
     touch "$tmp/opt/dbc/.root-complete"
@@ -209,7 +210,7 @@ dbc_root_apt_install() {
             echo "retrying apt-get update without the Release expiry check" >&2
             apt-get update -q -o Acquire::Check-Valid-Until=false
         } &&
-        apt-get install -y -q --no-install-recommends "$@"' sh "${missing[@]}"
+        apt-get install -y -q --no-install-recommends "$@" && apt-get clean' sh "${missing[@]}"
     # Package scripts may regenerate the CA bundle; put the host's back.
     dbc_sync_host_files
     printf '%s\n' "${missing[@]}" >>"$DBC_ROOT/opt/dbc/.root-packages"
