@@ -10,6 +10,9 @@ from . import DeskBreakCoachConfigEntry
 from .entity import CoachEntity
 from .services import run
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 BUTTONS: tuple[ButtonEntityDescription, ...] = tuple(
     ButtonEntityDescription(key=key)
     for key in ("start_break", "next_exercise", "finish_break", "snooze", "skip_break")

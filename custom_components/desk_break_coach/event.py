@@ -10,6 +10,9 @@ from . import DeskBreakCoachConfigEntry
 from .engine import Event, EventType
 from .entity import CoachEntity
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 
 async def async_setup_entry(
     hass: HomeAssistant,

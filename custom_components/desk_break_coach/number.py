@@ -16,6 +16,9 @@ from .const import CONF_DAILY_TARGET, CONF_SIT_MINUTES, NUMBER_OPTION_RANGES
 from .entity import CoachEntity
 from .settings import option
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 NUMBERS: tuple[NumberEntityDescription, ...] = (
     NumberEntityDescription(
         key=CONF_SIT_MINUTES,

@@ -12,6 +12,9 @@ from .const import CONF_PROGRAM, PROGRAMS
 from .entity import CoachEntity
 from .settings import option
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 
 async def async_setup_entry(
     hass: HomeAssistant,

@@ -21,6 +21,9 @@ from . import DeskBreakCoachConfigEntry
 from .engine import Status, View
 from .entity import CoachEntity
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 
 @dataclass(frozen=True, kw_only=True)
 class CoachSensorDescription(SensorEntityDescription):

@@ -11,6 +11,9 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from . import DeskBreakCoachConfigEntry
 from .entity import CoachEntity
 
+# Everything runs in the event loop against the coach; no I/O to serialise.
+PARALLEL_UPDATES = 0
+
 
 async def async_setup_entry(
     hass: HomeAssistant,
