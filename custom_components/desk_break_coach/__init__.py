@@ -8,6 +8,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .announce import async_attach_announcer
+from .assist import async_setup_assist
 from .coach import Coach, async_remove_store, load_catalogue
 from .const import DOMAIN
 from .frontend import async_register_card
@@ -31,6 +33,7 @@ type DeskBreakCoachConfigEntry = ConfigEntry[Coach]
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Register the actions and the dashboard card once."""
     async_setup_services(hass)
+    await async_setup_assist(hass)
     await async_register_card(hass)
     return True
 
@@ -48,6 +51,7 @@ async def async_setup_entry(
         hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
     )
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    entry.async_on_unload(async_attach_announcer(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 

@@ -1,0 +1,241 @@
+"""Spoken and written reminders: each coach event sent to the profile's announce targets.
+
+Every target gets its own background task, so a slow, missing or failing target
+never holds up the coach or the other targets. Messages to one target are
+delivered in order. A satellite that can start a conversation is asked whether
+to start the due break, and the answer is acted on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+import logging
+from typing import TYPE_CHECKING, Any, Final
+
+from homeassistant.const import ATTR_SUPPORTED_FEATURES, STATE_UNAVAILABLE
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback, split_entity_id
+from homeassistant.exceptions import HomeAssistantError
+import probatio as vol
+
+from .const import CONF_ANNOUNCE_STEPS, CONF_ANNOUNCE_TARGETS, CONF_TTS_ENTITY, DOMAIN
+from .engine import EngineError, Event, EventType
+from .voice import async_error_text, get_voice
+
+if TYPE_CHECKING:
+    from . import DeskBreakCoachConfigEntry
+    from .coach import Coach
+
+_LOGGER = logging.getLogger(__name__)
+
+#: Events spoken along the guided break when `announce_steps` is on.
+STEP_EVENTS: Final = frozenset(
+    {EventType.BREAK_STARTED, EventType.EXERCISE_STARTED, EventType.BREAK_COMPLETED}
+)
+#: Longest wait for one delivery; a question waits for the spoken answer as well.
+SEND_TIMEOUT: Final = 60.0
+ASK_TIMEOUT: Final = 120.0
+#: assist_satellite.AssistSatelliteEntityFeature values, read from the state.
+_ANNOUNCE: Final = 1
+_START_CONVERSATION: Final = 2
+
+#: The satellite a voice command came from: it hears the reply, not an announcement.
+VOICE_ORIGIN: ContextVar[str | None] = ContextVar(
+    f"{DOMAIN}_voice_origin", default=None
+)
+
+
+class TargetError(HomeAssistantError):
+    """A target cannot take the message now."""
+
+
+@contextmanager
+def _origin(satellite_id: str | None) -> Iterator[None]:
+    token = VOICE_ORIGIN.set(satellite_id)
+    try:
+        yield
+    finally:
+        VOICE_ORIGIN.reset(token)
+
+
+def run_command(
+    coach: Coach, satellite_id: str | None, command: str, *args: Any
+) -> list[Event]:
+    """Run a coach command for a voice request and return the events it caused.
+
+    The requesting satellite is left out of the announcements of those events,
+    since the reply already tells them. Raises EngineError when refused.
+    """
+    events: list[Event] = []
+    unsubscribe = coach.async_add_event_listener(events.append)
+    try:
+        with _origin(satellite_id):
+            coach.command(command, *args)
+    finally:
+        unsubscribe()
+    return events
+
+
+def spoken(events: list[Event]) -> str:
+    """Join the events' messages into one reply."""
+    return " ".join(str(event.data["message"]) for event in events)
+
+
+class Announcer:
+    """Sends one profile's events to its announce targets."""
+
+    def __init__(self, hass: HomeAssistant, entry: DeskBreakCoachConfigEntry) -> None:
+        """Bind to the profile."""
+        self.hass = hass
+        self.entry = entry
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._failing: set[str] = set()
+
+    @property
+    def coach(self) -> Coach:
+        """The profile's coach."""
+        coach: Coach = self.entry.runtime_data
+        return coach
+
+    @callback
+    def on_event(self, event: Event) -> None:
+        """Schedule the deliveries an event calls for."""
+        options = self.entry.options
+        if event.type is not EventType.BREAK_DUE and not (
+            event.type in STEP_EVENTS and options.get(CONF_ANNOUNCE_STEPS, True)
+        ):
+            return
+        origin = VOICE_ORIGIN.get()
+        for target in options.get(CONF_ANNOUNCE_TARGETS) or []:
+            if target == origin:
+                continue
+            self.entry.async_create_background_task(
+                self.hass,
+                self._deliver(target, event),
+                f"{DOMAIN} announce {event.type} to {target}",
+            )
+
+    async def _deliver(self, target: str, event: Event) -> None:
+        """Deliver one event to one target; problems are logged, never raised."""
+        lock = self._locks.setdefault(target, asyncio.Lock())
+        async with lock:
+            try:
+                await self._send(target, event)
+            except TimeoutError:
+                self._failed(target, "no reply in time")
+            except (HomeAssistantError, vol.Invalid) as err:
+                self._failed(target, str(err) or type(err).__name__)
+            except Exception:
+                _LOGGER.exception("Unexpected error announcing to %s", target)
+            else:
+                if target in self._failing:
+                    _LOGGER.info("Announcing to %s works again", target)
+                    self._failing.discard(target)
+
+    def _failed(self, target: str, reason: str) -> None:
+        """Log a failing target once, until it works again."""
+        if target in self._failing:
+            _LOGGER.debug("Still cannot announce to %s: %s", target, reason)
+            return
+        self._failing.add(target)
+        _LOGGER.warning(
+            "Cannot announce the desk break to %s (%s); skipping it until it works",
+            target,
+            reason,
+        )
+
+    async def _send(self, target: str, event: Event) -> None:
+        state = self.hass.states.get(target)
+        if state is None:
+            raise TargetError("entity not found")
+        if state.state == STATE_UNAVAILABLE:
+            raise TargetError("unavailable")
+        message = str(event.data["message"])
+        domain = split_entity_id(target)[0]
+        if domain == "assist_satellite":
+            features = int(state.attributes.get(ATTR_SUPPORTED_FEATURES) or 0)
+            if event.type is EventType.BREAK_DUE and features & _START_CONVERSATION:
+                await self._ask(target, message, features)
+                return
+            if not features & _ANNOUNCE:
+                raise TargetError("the satellite cannot announce")
+            await self._call("assist_satellite", "announce", target, message=message)
+        elif domain == "media_player":
+            tts_entity = self.entry.options.get(CONF_TTS_ENTITY)
+            if not tts_entity:
+                raise TargetError("no text-to-speech entity is set for speakers")
+            await self._call(
+                "tts",
+                "speak",
+                tts_entity,
+                media_player_entity_id=target,
+                message=message,
+            )
+        elif domain == "notify":
+            await self._call(
+                "notify", "send_message", target, message=message, title=self.coach.name
+            )
+        else:
+            raise TargetError("not a satellite, media player or notify entity")
+
+    async def _call(
+        self, domain: str, service: str, entity_id: str, **data: Any
+    ) -> None:
+        async with asyncio.timeout(SEND_TIMEOUT):
+            await self.hass.services.async_call(
+                domain, service, {"entity_id": entity_id, **data}, blocking=True
+            )
+
+    async def _ask(self, target: str, message: str, features: int) -> None:
+        """Offer the due break as a question and act on the answer."""
+        voice = get_voice(self.hass, self.coach.catalogue.language)
+        if voice is None:
+            raise TargetError("voice data not loaded")
+        async with asyncio.timeout(ASK_TIMEOUT):
+            response = await self.hass.services.async_call(
+                "assist_satellite",
+                "ask_question",
+                {
+                    "entity_id": target,
+                    "question": voice.question.format(message=message),
+                    "answers": voice.answers_payload(),
+                },
+                blocking=True,
+                return_response=True,
+            )
+        answer = response if isinstance(response, dict) else {}
+        answer_id = answer.get("id")
+        slots = answer.get("slots")
+        _LOGGER.debug("Answer from %s: %s", target, answer)
+        if answer_id == "start":
+            command: tuple[Any, ...] = ("start_break",)
+        elif answer_id == "snooze":
+            said = slots.get("minutes", "") if isinstance(slots, dict) else ""
+            minutes = voice.minutes(str(said))
+            command = ("snooze", minutes)
+        elif answer_id == "skip":
+            command = ("skip_break",)
+        else:
+            return
+        try:
+            reply = spoken(run_command(self.coach, target, *command))
+        except EngineError as err:
+            reply = await async_error_text(
+                self.hass, voice.language, err.key, err.placeholders
+            )
+        if reply and features & _ANNOUNCE:
+            await self._call("assist_satellite", "announce", target, message=reply)
+
+
+@callback
+def async_attach_announcer(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> CALLBACK_TYPE:
+    """Start announcing the profile's events; returns the detach callback."""
+    announcer = Announcer(hass, entry)
+    detach: Callable[[], None] = entry.runtime_data.async_add_event_listener(
+        announcer.on_event
+    )
+    return detach

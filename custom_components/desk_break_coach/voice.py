@@ -1,0 +1,182 @@
+"""Voice data per language: sentences, the due-break question, replies, logbook lines.
+
+The data lives in `sentences/<language>.yaml`; it is read once at setup, in the
+executor, together with the spoken numbers used to understand "ten minutes".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+import logging
+from pathlib import Path
+import re
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import translation
+from homeassistant.util.hass_dict import HassKey
+from homeassistant.util.yaml import load_yaml_dict
+
+from .const import DOMAIN, SNOOZE_ACTION_MINUTES_RANGE
+
+_LOGGER = logging.getLogger(__name__)
+
+SENTENCES = Path(__file__).parent / "sentences"
+DEFAULT_LANGUAGE = "en"
+DATA_VOICE: HassKey[dict[str, VoiceData]] = HassKey(f"{DOMAIN}_voice")
+
+_SPACES = re.compile(r"[\s\-]+")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, single-spaced, without the punctuation speech-to-text adds."""
+    text = text.casefold().replace("ё", "е")
+    text = re.sub(r"[^\w\s\-]", "", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def base_language(language: str | None) -> str:
+    """Return "en" for "en-GB" and the like."""
+    return (language or DEFAULT_LANGUAGE).replace("_", "-").split("-")[0].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceBlock:
+    """Sentences of one intent, with slot values they imply (e.g. a stop reason)."""
+
+    intent: str
+    sentences: tuple[str, ...]
+    slots: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VoiceData:
+    """Everything spoken or written for one language."""
+
+    language: str
+    blocks: tuple[SentenceBlock, ...]
+    minute_words: frozenset[str]
+    question: str
+    answers: Mapping[str, tuple[str, ...]]
+    replies: Mapping[str, Any]
+    logbook: Mapping[str, str]
+    numbers: Mapping[str, int]
+
+    @classmethod
+    def from_dict(
+        cls, data: Mapping[str, Any], numbers: Mapping[str, int]
+    ) -> VoiceData:
+        """Build from the YAML form."""
+        blocks = tuple(
+            SentenceBlock(
+                intent=intent_type,
+                sentences=tuple(block["sentences"]),
+                slots={str(k): str(v) for k, v in (block.get("slots") or {}).items()},
+            )
+            for intent_type, items in data["intents"].items()
+            for block in items
+        )
+        return cls(
+            language=str(data["language"]),
+            blocks=blocks,
+            minute_words=frozenset(normalize(w) for w in data["minute_words"]),
+            question=str(data["question"]),
+            answers={k: tuple(v) for k, v in data["answers"].items()},
+            replies=data["replies"],
+            logbook=data["logbook"],
+            numbers=numbers,
+        )
+
+    def answers_payload(self) -> list[dict[str, Any]]:
+        """Return the `answers` field of `assist_satellite.ask_question`."""
+        return [
+            {"id": answer_id, "sentences": list(sentences)}
+            for answer_id, sentences in self.answers.items()
+        ]
+
+    def for_profile(self, name: str, speech: str) -> str:
+        """Say whose profile a reply is about."""
+        return str(self.replies["for_profile"]).format(name=name, speech=speech)
+
+    def ends_with_minutes(self, text: str) -> bool:
+        """Whether the words end with "minutes" (in this language)."""
+        words = normalize(text).split()
+        return bool(words) and words[-1] in self.minute_words
+
+    def minutes(self, text: str) -> int | None:
+        """Read "15", "fifteen" or "15 minutes" as 15; None if it is not that."""
+        words = normalize(text).split()
+        if words and words[-1] in self.minute_words:
+            words = words[:-1]
+        if not words:
+            return None
+        said = " ".join(words)
+        value = int(said) if said.isdecimal() else self.numbers.get(said)
+        low, high = SNOOZE_ACTION_MINUTES_RANGE
+        if value is None or not low <= value <= high:
+            return None
+        return value
+
+
+def _spoken_numbers(language: str) -> dict[str, int]:
+    """Map the number words 1-120 of a language to numbers ("twenty five": 25).
+
+    Blocking. Uses the number spelling library that ships with Assist; without
+    it only digits are understood.
+    """
+    try:
+        from unicode_rbnf import RbnfEngine  # noqa: PLC0415
+    except ImportError:
+        return {}
+    try:
+        engine = RbnfEngine.for_language(language)
+    except OSError, ValueError, KeyError:
+        _LOGGER.debug("No spoken numbers for %s", language)
+        return {}
+    words: dict[str, int] = {}
+    low, high = SNOOZE_ACTION_MINUTES_RANGE
+    for value in range(low, high + 1):
+        for text in engine.format_number(value).text_by_ruleset.values():
+            words.setdefault(normalize(text), value)
+    return words
+
+
+def _load_all() -> dict[str, VoiceData]:
+    """Read every language file (blocking: run in the executor)."""
+    voices = {}
+    for path in sorted(SENTENCES.glob("*.yaml")):
+        data = load_yaml_dict(path)
+        language = str(data["language"])
+        voices[language] = VoiceData.from_dict(data, _spoken_numbers(language))
+    return voices
+
+
+async def async_load_voices(hass: HomeAssistant) -> dict[str, VoiceData]:
+    """Load the voice data of every language once."""
+    if (voices := hass.data.get(DATA_VOICE)) is None:
+        voices = await hass.async_add_executor_job(_load_all)
+        hass.data[DATA_VOICE] = voices
+    return voices
+
+
+def get_voice(hass: HomeAssistant, language: str | None) -> VoiceData | None:
+    """Return the loaded voice data for a language, falling back to English."""
+    voices = hass.data.get(DATA_VOICE)
+    if not voices:
+        return None
+    return voices.get(base_language(language)) or voices.get(DEFAULT_LANGUAGE)
+
+
+async def async_error_text(
+    hass: HomeAssistant, language: str, key: str, placeholders: Mapping[str, Any]
+) -> str:
+    """Return the translated message of one of the integration's exceptions."""
+    strings = await translation.async_get_translations(
+        hass, language, "exceptions", {DOMAIN}
+    )
+    template = strings.get(f"component.{DOMAIN}.exceptions.{key}.message", key)
+    try:
+        return template.format(**placeholders)
+    except KeyError, IndexError, ValueError:
+        return template
