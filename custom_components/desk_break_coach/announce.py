@@ -9,9 +9,7 @@ to start the due break, and the answer is acted on.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
@@ -41,23 +39,14 @@ ASK_TIMEOUT: Final = 120.0
 _ANNOUNCE: Final = 1
 _START_CONVERSATION: Final = 2
 
-#: The satellite a voice command came from: it hears the reply, not an announcement.
-VOICE_ORIGIN: ContextVar[str | None] = ContextVar(
-    f"{DOMAIN}_voice_origin", default=None
-)
+#: Per profile (entry id), the satellite whose voice command is running right now:
+#: it hears the reply instead of the announcements. Set only while the command
+#: runs synchronously (a context variable would leak into timers it arms).
+_VOICE_ORIGIN: dict[str, str] = {}
 
 
 class TargetError(HomeAssistantError):
     """A target cannot take the message now."""
-
-
-@contextmanager
-def _origin(satellite_id: str | None) -> Iterator[None]:
-    token = VOICE_ORIGIN.set(satellite_id)
-    try:
-        yield
-    finally:
-        VOICE_ORIGIN.reset(token)
 
 
 def run_command(
@@ -69,11 +58,14 @@ def run_command(
     since the reply already tells them. Raises EngineError when refused.
     """
     events: list[Event] = []
+    entry_id = coach.entry.entry_id
     unsubscribe = coach.async_add_event_listener(events.append)
+    if satellite_id:
+        _VOICE_ORIGIN[entry_id] = satellite_id
     try:
-        with _origin(satellite_id):
-            coach.command(command, *args)
+        coach.command(command, *args)
     finally:
+        _VOICE_ORIGIN.pop(entry_id, None)
         unsubscribe()
     return events
 
@@ -107,7 +99,7 @@ class Announcer:
             event.type in STEP_EVENTS and options.get(CONF_ANNOUNCE_STEPS, True)
         ):
             return
-        origin = VOICE_ORIGIN.get()
+        origin = _VOICE_ORIGIN.get(self.entry.entry_id)
         for target in options.get(CONF_ANNOUNCE_TARGETS) or []:
             if target == origin:
                 continue
@@ -115,6 +107,9 @@ class Announcer:
                 self.hass,
                 self._deliver(target, event),
                 f"{DOMAIN} announce {event.type} to {target}",
+                # Start after the coach has finished telling everyone about
+                # this event: an answer may run a command that causes more.
+                eager_start=False,
             )
 
     async def _deliver(self, target: str, event: Event) -> None:
