@@ -25,6 +25,13 @@ else
     DBC_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/desk-break-coach"
 fi
 DBC_ROOT="$DBC_CACHE/root"
+# A project script run from a command that already runs inside the sid root
+# (scripts/develop started by a test, say) uses that root as it is: "/".
+DBC_INSIDE_ROOT=0
+if [[ -f /opt/dbc/.root-complete ]]; then
+    DBC_INSIDE_ROOT=1
+    DBC_ROOT=""
+fi
 # Bump when the way environments are built changes.
 DBC_RECIPE=1
 DBC_ROOT_PACKAGES=(python3.14 python3.14-venv python3.14-dev ca-certificates tzdata build-essential)
@@ -65,7 +72,7 @@ dbc_unlock() {
 
 # Prints the path of a host Python >= 3.14.2 with venv support, if any.
 dbc_find_host_python() {
-    [[ "${DBC_FORCE_ROOT:-0}" == 1 ]] && return 1
+    [[ "${DBC_FORCE_ROOT:-0}" == 1 || "$DBC_INSIDE_ROOT" == 1 ]] && return 1
     local candidates=() c found
     [[ -n "${DBC_PYTHON:-}" ]] && candidates+=("$DBC_PYTHON")
     candidates+=(python3.14 python3 python)
@@ -265,6 +272,9 @@ dbc__enter_root() {
         ((keep)) && envs+=("$name=$value")
     done < <(compgen -e)
     if [[ -n "$DBC_LOCK_FD" ]]; then exec {DBC_LOCK_FD}>&-; fi
+    if ((DBC_INSIDE_ROOT)); then
+        exec /usr/bin/env -i -C "$DBC_REPO" "${envs[@]}" "$@"
+    fi
     exec unshare --mount --propagation private -- \
         "$BASH" "$DBC_REPO/scripts/lib/enter-root" "$DBC_ROOT" "$DBC_REPO" "${#envs[@]}" "${envs[@]}" "$@"
 }
@@ -278,7 +288,7 @@ dbc_pyproject() {
     if [[ "$DBC_MODE" == host ]]; then
         "$DBC_HOST_PYTHON" -I -c "$tool" "$@" <"$DBC_REPO/pyproject.toml"
     else
-        chroot "$DBC_ROOT" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
+        chroot "${DBC_ROOT:-/}" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \
             python3.14 -I -c "$tool" "$@" <"$DBC_REPO/pyproject.toml"
     fi
 }
