@@ -1,7 +1,8 @@
 """Wait for the development Home Assistant, onboard it and add a demo profile.
 
 Everything goes through Home Assistant's public HTTP API, as a browser would:
-the onboarding views, the auth login flow and the config entry flow REST API.
+the onboarding views, the auth login flow, the config entry flow REST API and
+the websocket command that confirms the http settings.
 
     python develop_seed.py --url http://127.0.0.1:8123 --pid PID
 
@@ -10,6 +11,7 @@ be created: that is reported as a warning), 1 when it never came up.
 """
 
 import argparse
+import asyncio
 import json
 from pathlib import Path
 import sys
@@ -18,6 +20,8 @@ from typing import Any
 import urllib.error
 import urllib.parse
 import urllib.request
+
+import aiohttp
 
 DOMAIN = "desk_break_coach"
 OWNER = {"name": "Demo", "username": "demo", "password": "demo-desk-break"}
@@ -191,6 +195,53 @@ def wait_until_running(api: HomeAssistantApi, deadline: float) -> None:
     warn("Home Assistant is still starting; continuing anyway")
 
 
+async def _websocket_call(api: HomeAssistantApi, message: dict[str, Any]) -> Any:
+    """Send one command over the websocket API; return its result message."""
+    url = api.url.replace("http", "ws", 1) + "/api/websocket"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(url, timeout=aiohttp.ClientWSTimeout(ws_close=10)) as ws,
+    ):
+        await ws.receive_json(timeout=10)  # auth_required
+        await ws.send_json({"type": "auth", "access_token": api.token})
+        auth = await ws.receive_json(timeout=10)
+        if auth.get("type") != "auth_ok":
+            raise RuntimeError(f"websocket login failed: {auth}")
+        await ws.send_json({"id": 1, **message})
+        while True:
+            reply = await ws.receive_json(timeout=30)
+            if reply.get("id") == 1 and reply.get("type") == "result":
+                return reply
+
+
+def confirm_http_config(api: HomeAssistantApi) -> None:
+    """Confirm the http: settings that Home Assistant took over from YAML.
+
+    Since 2026.11 Home Assistant moves `http:` from configuration.yaml into
+    its storage as a trial: unless confirmed within five minutes it restarts
+    with the defaults (all interfaces, port 8123). Older releases have no such
+    command, which is fine.
+    """
+    reply = asyncio.run(_websocket_call(api, {"type": "http/config"}))
+    if not reply.get("success"):
+        return
+    config = reply["result"]
+    pending = config.get("pending")
+    if config.get("active_config_type") != "pending" or not pending:
+        return
+    reply = asyncio.run(_websocket_call(api, {"type": "http/config/promote"}))
+    if reply.get("success"):
+        hosts = pending.get("server_host") or "all interfaces"
+        if isinstance(hosts, list):
+            hosts = ", ".join(hosts)
+        say(
+            "http settings from configuration.yaml confirmed "
+            f"({hosts}, port {pending.get('server_port')})"
+        )
+    else:
+        warn(f"could not confirm the http settings: {reply.get('error')}")
+
+
 def _answer(field: dict[str, Any], values: dict[str, Any]) -> tuple[bool, Any]:
     """Pick a value for one form field: (known, value)."""
     name = field["name"]
@@ -277,6 +328,7 @@ def main() -> int:
     try:
         onboard(api)
         wait_until_running(api, deadline)
+        confirm_http_config(api)
         if create_profile(api):
             # Start the demo sitting at the desk.
             api.request(
@@ -284,7 +336,7 @@ def main() -> int:
                 "/api/services/input_boolean/turn_on",
                 {"entity_id": PRESENCE_ENTITY},
             )
-    except (RuntimeError, OSError, KeyError) as err:
+    except (RuntimeError, OSError, KeyError, aiohttp.ClientError, TimeoutError) as err:
         warn(f"seeding the demo failed: {err}")
     return 0
 
