@@ -71,15 +71,15 @@ async def async_start_day(
     await hass.async_block_till_done()
 
 
-async def async_say(
+async def async_converse(
     hass: HomeAssistant,
     text: str,
     *,
     language: str = "en",
     satellite_id: str | None = None,
     device_id: str | None = None,
-) -> str:
-    """Say a sentence to the default Assist agent and return the spoken reply."""
+) -> conversation.ConversationResult:
+    """Say a sentence to the default Assist agent and return its result."""
     result = await conversation.async_converse(
         hass,
         text,
@@ -90,5 +90,20 @@ async def async_say(
         device_id=device_id,
     )
     await hass.async_block_till_done()
+    return result
+
+
+async def async_say(
+    hass: HomeAssistant,
+    text: str,
+    *,
+    language: str = "en",
+    satellite_id: str | None = None,
+    device_id: str | None = None,
+) -> str:
+    """Say a sentence to the default Assist agent and return the spoken reply."""
+    result = await async_converse(
+        hass, text, language=language, satellite_id=satellite_id, device_id=device_id
+    )
     speech: str = result.response.speech["plain"]["speech"]
     return speech
