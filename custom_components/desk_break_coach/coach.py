@@ -131,6 +131,7 @@ class Coach:
         self._unsubs: list[CALLBACK_TYPE] = []
         self._timer: CALLBACK_TYPE | None = None
         self._presence: dict[str, bool] = {}
+        self._outage = False
         self._watch = PresenceWatch(hass, entry)
 
     @property
@@ -193,9 +194,17 @@ class Coach:
     def _feed_all(self, now: datetime) -> None:
         for entity_id in self.entry.data[CONF_PRESENCE_ENTITIES]:
             self._remember(entity_id, self.hass.states.get(entity_id))
+        self._outage = self._presence_unknown()
         events = self.engine.presence(now, self._combined())
         events += self._feed_context(now)
         self._dispatch(events, now)
+
+    def _presence_unknown(self) -> bool:
+        """Whether no presence entity has a usable state right now."""
+        return all(
+            _is_on(self.hass.states.get(entity_id)) is None
+            for entity_id in self.entry.data[CONF_PRESENCE_ENTITIES]
+        )
 
     def _remember(self, entity_id: str, state: State | None) -> None:
         value = _is_on(state)
@@ -212,7 +221,9 @@ class Coach:
 
     def _feed_context(self, now: datetime) -> list[Event]:
         options = self.entry.options
-        dnd = any(
+        # While the presence entities are all unavailable nobody knows whether
+        # anyone is at the desk: a due reminder waits, as during do-not-disturb.
+        dnd = self._outage or any(
             _is_on(self.hass.states.get(entity_id))
             for entity_id in options.get(CONF_DND_ENTITIES) or []
         )
@@ -232,10 +243,15 @@ class Coach:
         before = self._combined()
         self._remember(entity_id, state)
         combined = self._combined()
-        if combined is None or combined == before:
+        changed = combined is not None and combined != before
+        outage = self._presence_unknown()
+        if not changed and outage == self._outage:
             return
+        self._outage = outage
         now = dt_util.utcnow()
-        self._dispatch(self.engine.presence(now, combined), now)
+        # Presence first: a sensor that returns "off" must not remind on its way.
+        events = self.engine.presence(now, combined) if changed else []
+        self._dispatch(events + self._feed_context(now), now)
 
     @callback
     def _on_context(self, event: HassEvent[EventStateChangedData]) -> None:

@@ -1,0 +1,1 @@
+"""Reliability: restarts, crashes, flapping sensors, bad input, reloads."""
