@@ -1,0 +1,1 @@
+"""Benchmarks of Desk Break Coach against the do-it-yourself YAML package."""
