@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -37,6 +38,7 @@ TARGETS = [
     "media_player.gone",
     "notify.phone",
     "notify.broken",
+    "notify.offline",
 ]
 
 
@@ -57,6 +59,7 @@ class Targets:
         hass.states.async_set("media_player.speaker", "idle")
         hass.states.async_set("notify.phone", "unknown")
         hass.states.async_set("notify.broken", "unknown")
+        hass.states.async_set("notify.offline", "unavailable")
         hass.states.async_set("tts.piper", "unknown")
         self.announce = async_mock_service(hass, "assist_satellite", "announce")
         self.ask = async_mock_service(
@@ -144,6 +147,7 @@ async def test_break_due_reaches_every_kind_of_target(
         ("assist_satellite.hall", "cannot announce"),
         ("media_player.gone", "entity not found"),
         ("notify.broken", "the phone is off"),
+        ("notify.offline", "unavailable"),
     ):
         logged = [r for r in caplog.records if target in r.getMessage()]
         assert len(logged) == 1, target
@@ -345,3 +349,40 @@ async def test_shipped_answers_are_valid_for_ask_question(hass: HomeAssistant) -
             assert has_no_punctuation(answer["sentences"])
             assert is_valid_sentence(answer["sentences"])
         assert voice.question.format(message="M").startswith("M ")
+
+
+async def test_slow_target_times_out(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A target that never answers is given up on; the others are not held up."""
+    targets = Targets(hass, {"id": None, "sentence": "", "slots": {}})
+    hass.states.async_set("notify.slow", "unknown")
+    never = asyncio.Event()
+
+    async def hang(call: ServiceCall) -> None:
+        await never.wait()
+
+    hass.services.async_register("notify", "send_message", hang)
+    await async_start_day(
+        hass,
+        freezer,
+        profile(
+            "Desk",
+            **{CONF_ANNOUNCE_TARGETS: ["notify.slow", "assist_satellite.office"]},
+        ),
+        assist=False,
+    )
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=45)
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert targets.heard("assist_satellite.office") == [DUE]
+    assert "notify.slow" not in caplog.text
+    await advance(hass, freezer, seconds=61)
+    await _settle(hass)
+    assert "Cannot announce the desk break to notify.slow (no reply in time)" in (
+        caplog.text
+    )
+    assert state(hass, "sensor", "status").state == "break_due"

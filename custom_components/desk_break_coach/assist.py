@@ -3,9 +3,9 @@
 The sentences need no file in the configuration directory: once `conversation`
 is set up they are attached through its sentence trigger, the same mechanism an
 automation's "Sentence" trigger uses. A match runs the DeskBreak* intent and its
-reply becomes Assist's answer. Sentences are matched before Home Assistant's
-built-in ones, with the default agent and, for other agents, when "Prefer
-handling commands locally" is on.
+reply becomes Assist's answer. Like every sentence trigger they are matched
+before Home Assistant's built-in sentences, and in an Assist pipeline before its
+conversation agent, whichever agent that is.
 """
 
 from __future__ import annotations
@@ -32,11 +32,10 @@ from .voice import SentenceBlock, VoiceData, async_error_text, async_load_voices
 _LOGGER = logging.getLogger(__name__)
 
 CONVERSATION = "conversation"
-_PROFILE_REF = "{" + SLOT_PROFILE + "}"
 
 
-def _result(speech: str | None) -> ScriptRunResult:
-    """Return a sentence trigger's reply; None leaves the answer to another match."""
+def _result(speech: str) -> ScriptRunResult:
+    """Return what a sentence trigger's action returns: the spoken reply."""
     return ScriptRunResult(
         conversation_response=speech, service_response=None, variables={}
     )
@@ -46,31 +45,32 @@ class SentenceAction:
     """Runs the intent of one block of sentences when Assist matches one of them."""
 
     def __init__(
-        self, hass: HomeAssistant, voice: VoiceData, block: SentenceBlock, named: bool
+        self, hass: HomeAssistant, voice: VoiceData, block: SentenceBlock
     ) -> None:
         """Bind the sentences to their intent."""
         self.hass = hass
         self.voice = voice
         self.block = block
-        self.named = named
 
     async def async_run(
         self, run_variables: dict[str, Any], context: Context | None = None
     ) -> ScriptRunResult:
         """Handle one matched sentence; errors become the spoken reply."""
         trigger: Mapping[str, Any] = run_variables["trigger"]
-        said: Mapping[str, Any] = trigger.get("slots") or {}
+        said = dict(trigger.get("slots") or {})
         slots: dict[str, Any] = {
             name: {"value": value} for name, value in self.block.slots.items()
         }
-        if self.named:
-            profile = str(said.get(SLOT_PROFILE, "")).strip()
-            if find_coach(
-                loaded_coaches(self.hass), profile
-            ) is None and self.voice.ends_with_minutes(profile):
-                # "snooze the break for ten minutes": a sentence without a
-                # profile matched as well and answers.
-                return _result(None)
+        profile = str(said.pop(SLOT_PROFILE, "")).strip()
+        if (
+            profile
+            and SLOT_MINUTES not in said
+            and self.voice.ends_with_minutes(profile)
+            and find_coach(loaded_coaches(self.hass), profile) is None
+        ):
+            # "snooze the break for ten minutes" fits "... for {profile}" too.
+            said[SLOT_MINUTES], profile = profile, ""
+        if profile:
             slots[SLOT_PROFILE] = {"value": profile, "text": profile}
         if SLOT_MINUTES in said:
             minutes = self.voice.minutes(str(said[SLOT_MINUTES]))
@@ -112,21 +112,19 @@ def _log(level: int, msg: str, **kwargs: Any) -> None:
 
 
 async def _async_attach(
-    hass: HomeAssistant, voice: VoiceData, block: SentenceBlock, named: bool
+    hass: HomeAssistant, voice: VoiceData, block: SentenceBlock
 ) -> None:
-    sentences = [s for s in block.sentences if (_PROFILE_REF in s) is named]
-    if not sentences:
-        return
+    """Attach one block of sentences as one sentence trigger."""
     try:
         config = await async_validate_trigger_config(
-            hass, [{CONF_PLATFORM: CONVERSATION, CONF_COMMAND: sentences}]
+            hass, [{CONF_PLATFORM: CONVERSATION, CONF_COMMAND: list(block.sentences)}]
         )
     except vol.Invalid as err:
         _LOGGER.error(
             "Invalid %s sentences of %s: %s", voice.language, block.intent, err
         )
         return
-    action = SentenceAction(hass, voice, block, named)
+    action = SentenceAction(hass, voice, block)
     await async_initialize_triggers(
         hass,
         config,
@@ -142,8 +140,7 @@ async def _async_register_sentences(hass: HomeAssistant, _component: str) -> Non
     voices = await async_load_voices(hass)
     for voice in voices.values():
         for block in voice.blocks:
-            for named in (False, True):
-                await _async_attach(hass, voice, block, named)
+            await _async_attach(hass, voice, block)
 
 
 async def async_setup_assist(hass: HomeAssistant) -> None:
