@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 import logging
+import math
 from typing import Any
 
 _LOGGER = logging.getLogger(__name__)
@@ -73,15 +74,7 @@ class CoachState:
         raw_break = data.get("brk")
         if isinstance(raw_break, dict):
             try:
-                state.brk = BreakState(
-                    program=str(raw_break["program"]),
-                    step_ids=[str(v) for v in raw_break["step_ids"]],
-                    reps=[int(v) for v in raw_break["reps"]],
-                    seconds=[int(v) for v in raw_break["seconds"]],
-                    position=int(raw_break["position"]),
-                    step_ends_at=datetime.fromisoformat(raw_break["step_ends_at"]),
-                    started_at=datetime.fromisoformat(raw_break["started_at"]),
-                )
+                state.brk = _decode_break(raw_break)
             except KeyError, TypeError, ValueError:
                 _LOGGER.warning("Ignoring unreadable stored break in progress")
         return state
@@ -108,21 +101,66 @@ def _encode(value: Any) -> Any:
     return value
 
 
+#: Stored moments outside these years were not written by this integration.
+_YEARS = range(2000, 3000)
+
+
+def _moment(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None or parsed.year not in _YEARS:
+        raise ValueError(value)
+    return parsed
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(value)
+    return value
+
+
 def _decode(name: str, value: Any, default: Any) -> Any:
     if value is None:
-        return None
+        if name in _DATETIMES or name == "day":
+            return None
+        raise TypeError(name)
     if name in _DATETIMES:
-        parsed = datetime.fromisoformat(value)
-        if parsed.tzinfo is None:
-            raise ValueError(name)
-        return parsed
+        return _moment(value)
     if name == "day":
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
+        if day.year not in _YEARS:
+            raise ValueError(name)
+        return day
     kind = type(default)
     if kind is bool and not isinstance(value, bool):
         raise TypeError(name)
     if kind in (int, float) and (
-        isinstance(value, bool) or not isinstance(value, (int, float))
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
     ):
         raise TypeError(name)
     return kind(value)
+
+
+def _decode_break(raw: dict[str, Any]) -> BreakState:
+    """Rebuild a break in progress; its lists must fit together."""
+    step_ids = raw["step_ids"]
+    if not isinstance(step_ids, list) or not all(isinstance(v, str) for v in step_ids):
+        raise TypeError("step_ids")
+    reps = [_count(v) for v in raw["reps"]]
+    seconds = [_count(v) for v in raw["seconds"]]
+    position = _count(raw["position"])
+    if not step_ids or not len(step_ids) == len(reps) == len(seconds):
+        raise ValueError("steps")
+    if position >= len(step_ids) or not isinstance(raw["program"], str):
+        raise ValueError("position")
+    return BreakState(
+        program=raw["program"],
+        step_ids=step_ids,
+        reps=reps,
+        seconds=seconds,
+        position=position,
+        step_ends_at=_moment(raw["step_ends_at"]),
+        started_at=_moment(raw["started_at"]),
+    )
