@@ -14,6 +14,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_capture_events
 
 from custom_components.desk_break_coach.const import CONF_SIT_MINUTES, DOMAIN
+from custom_components.desk_break_coach.voice import async_load_voices
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import advance, set_presence, state
@@ -265,3 +266,20 @@ async def test_russian(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> N
     assert reply.startswith("Минут без перерыва: 50.")
     reply = await async_say(hass, "мне больно", language="ru")
     assert reply.startswith("Какой профиль")
+
+
+async def test_spoken_minutes(hass: HomeAssistant) -> None:
+    """Minutes in digits or words, in both languages, within the snooze range."""
+    voices = await async_load_voices(hass)
+    english, russian = voices["en"], voices["ru"]
+    assert english.minutes("fifteen") == 15
+    assert english.minutes("Twenty-five minutes") == 25
+    assert english.minutes("15 min") == 15
+    assert english.minutes("many") is None
+    assert english.minutes("500") is None
+    assert russian.minutes("десять минут") == 10
+    assert russian.minutes("пятнадцать") == 15
+    assert russian.minutes("одну минуту") == 1
+    assert russian.minutes("5 минут") == 5
+    assert english.ends_with_minutes("ten minutes")
+    assert not english.ends_with_minutes("Anna")
