@@ -11,7 +11,10 @@ from homeassistant.helpers import (
     intent,
 )
 import pytest
-from pytest_homeassistant_custom_component.common import async_capture_events
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+)
 
 from custom_components.desk_break_coach.const import CONF_SIT_MINUTES, DOMAIN
 from custom_components.desk_break_coach.voice import async_load_voices
@@ -236,6 +239,17 @@ async def test_several_profiles(
     assert await async_say(
         hass, "how long have I been sitting", satellite_id=kitchen_satellite.entity_id
     ) == ("Boris: You are away from your desk. 1 of 4 breaks done today.")
+
+    # A voice device without a satellite entity (e.g. a phone's Assist) works alike.
+    other = MockConfigEntry(domain="test")
+    other.add_to_hass(hass)
+    phone = devices.async_get_or_create(
+        config_entry_id=other.entry_id, identifiers={("test", "phone")}, name="Phone"
+    )
+    devices.async_update_device(phone.id, area_id=kitchen.id)
+    assert (
+        await async_say(hass, "how long have I been sitting", device_id=phone.id)
+    ).startswith("Boris: ")
 
 
 async def test_russian(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
