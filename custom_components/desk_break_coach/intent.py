@@ -123,11 +123,9 @@ class Choice:
 
 
 async def _error(
-    hass: HomeAssistant, language: str, key: str, **placeholders: Any
+    hass: HomeAssistant, language: str, key: str, **values: Any
 ) -> intent.IntentHandleError:
-    return intent.IntentHandleError(
-        await async_error_text(hass, language, key, placeholders)
-    )
+    return intent.IntentHandleError(await async_error_text(hass, language, key, values))
 
 
 async def async_choose(

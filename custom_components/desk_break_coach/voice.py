@@ -169,7 +169,7 @@ def get_voice(hass: HomeAssistant, language: str | None) -> VoiceData | None:
 
 
 async def async_error_text(
-    hass: HomeAssistant, language: str, key: str, placeholders: Mapping[str, Any]
+    hass: HomeAssistant, language: str, key: str, values: Mapping[str, Any]
 ) -> str:
     """Return the translated message of one of the integration's exceptions."""
     strings = await translation.async_get_translations(
@@ -177,6 +177,6 @@ async def async_error_text(
     )
     template = strings.get(f"component.{DOMAIN}.exceptions.{key}.message", key)
     try:
-        return template.format(**placeholders)
+        return template.format(**values)
     except KeyError, IndexError, ValueError:
         return template
