@@ -126,8 +126,13 @@ async def test_stop_and_resume_by_voice(hass: HomeAssistant) -> None:
     )
     assert state(hass, "sensor", "status").state != "resting"
     await async_say(hass, "start my break")
-    assert "Say resume" in await async_say(hass, "stop the exercises")
+    reply = await async_say(hass, "stop the exercises")
     assert [event.data["reason"] for event in stopped] == ["unwell", "other"]
+    # the phrase the reply suggests is one Assist understands
+    suggested = reply.split('"')[1]
+    assert suggested == "resume the exercises"
+    assert (await async_say(hass, suggested)).startswith("Break reminders are back on.")
+    assert state(hass, "sensor", "status").state != "resting"
 
 
 @pytest.mark.usefixtures("desk")
