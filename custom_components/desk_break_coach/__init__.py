@@ -10,10 +10,11 @@ from homeassistant.helpers.typing import ConfigType
 
 from .announce import async_attach_announcer
 from .assist import async_setup_assist
-from .coach import Coach, async_remove_store, load_catalogue
+from .coach import Coach, load_catalogue
 from .const import DOMAIN
 from .frontend import async_register_card
 from .services import async_setup_services
+from .store import async_remove_store
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

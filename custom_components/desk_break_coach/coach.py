@@ -23,7 +23,6 @@ from homeassistant.helpers.event import (
     async_track_point_in_utc_time,
     async_track_state_change_event,
 )
-from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import (
@@ -38,6 +37,7 @@ from .const import (
 from .engine import REFRESH, BreakEngine, Catalogue, CoachState, Event, EventType, View
 from .repairs import PresenceWatch
 from .settings import settings_from_options
+from .store import CoachStore
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 _REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
 
-STORAGE_VERSION = 1
 SAVE_DELAY = 10
 ROUTINES = Path(__file__).parent / "routines"
 _NO_NEWS = (STATE_UNAVAILABLE, STATE_UNKNOWN)
@@ -61,13 +60,6 @@ def load_catalogue(language: str) -> Catalogue:
     if not path.exists():
         path = ROUTINES / "en.json"
     return Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
-
-
-async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
-    """Delete a profile's stored progress."""
-    await Store[dict[str, Any]](
-        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}"
-    ).async_remove()
 
 
 def _is_on(state: State | None) -> bool | None:
@@ -117,9 +109,7 @@ class Coach:
         self.hass = hass
         self.entry = entry
         self.catalogue = catalogue
-        self.store: Store[dict[str, Any]] = Store(
-            hass, STORAGE_VERSION, f"{DOMAIN}.{entry.entry_id}"
-        )
+        self.store = CoachStore(hass, entry.entry_id)
         self.engine = BreakEngine(
             settings_from_options(entry.options),
             catalogue,

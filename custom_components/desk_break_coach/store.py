@@ -1,0 +1,97 @@
+"""A profile's stored progress, read as far as it can be after a downgrade or damage."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.storage import Store
+from homeassistant.util import json as json_util
+
+from .const import DOMAIN
+
+_LOGGER = logging.getLogger(__name__)
+
+STORAGE_VERSION = 1
+#: Files of newer storage versions are read too, as far as this version understands.
+_ANY_VERSION = 2**31 - 1
+
+
+class CoachStore(Store[dict[str, Any]]):
+    """A profile's stored progress; reads what it can of newer or damaged files.
+
+    Home Assistant itself moves a file that is not JSON aside (with a repair
+    issue) and starts empty. This adds: a file written by a newer version is
+    read as far as this version understands it, and a file of the wrong shape
+    is logged and read as far as it goes. Setup never fails on either.
+    """
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Store of one profile."""
+        super().__init__(
+            hass,
+            STORAGE_VERSION,
+            f"{DOMAIN}.{entry_id}",
+            max_readable_version=_ANY_VERSION,
+        )
+
+    async def async_load(self) -> dict[str, Any] | None:
+        """Load the stored progress, or None to start afresh."""
+        try:
+            data: object = await super().async_load()
+        except (KeyError, TypeError, ValueError) as err:
+            return await self._async_salvage(err)
+        if data is None or isinstance(data, dict):
+            return data
+        _LOGGER.warning(
+            "Stored progress in %s is not a mapping; starting afresh", self.path
+        )
+        return None
+
+    async def _async_salvage(self, err: Exception) -> dict[str, Any] | None:
+        """Keep the data of a file whose envelope is damaged, if it is a mapping."""
+        try:
+            raw = await self.hass.async_add_executor_job(json_util.load_json, self.path)
+        except HomeAssistantError:
+            raw = None
+        data = raw.get("data") if isinstance(raw, dict) else None
+        _LOGGER.warning(
+            "Stored progress in %s has an unexpected form (%s: %s); %s",
+            self.path,
+            type(err).__name__,
+            err,
+            "keeping what can be read" if isinstance(data, dict) else "starting afresh",
+        )
+        return data if isinstance(data, dict) else None
+
+    async def _async_migrate_func(
+        self, old_major_version: object, old_minor_version: object, old_data: object
+    ) -> dict[str, Any]:
+        """Read older, newer and odd versions as far as this version understands."""
+        if not isinstance(old_major_version, int) or not isinstance(
+            old_minor_version, int
+        ):
+            _LOGGER.warning(
+                "Stored progress in %s has an unexpected version %r.%r; reading it as "
+                "version %s",
+                self.path,
+                old_major_version,
+                old_minor_version,
+                STORAGE_VERSION,
+            )
+        elif old_major_version > STORAGE_VERSION:
+            _LOGGER.warning(
+                "Stored progress in %s was written by a newer version of Desk Break "
+                "Coach (storage version %s.%s); keeping what this version understands",
+                self.path,
+                old_major_version,
+                old_minor_version,
+            )
+        return old_data if isinstance(old_data, dict) else {}
+
+
+async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete a profile's stored progress."""
+    await CoachStore(hass, entry_id).async_remove()
