@@ -1,0 +1,387 @@
+"""Generated bad input: translated validation errors only, and nothing changes.
+
+Hypothesis writes action payloads and option values; each refused one must
+raise a translated error and leave every state, the coach's stored state and
+the options as they were. Accepted ones may change things, as they should.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import translation
+from homeassistant.setup import async_setup_component
+from hypothesis import HealthCheck, given, settings, strategies as st
+import probatio
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.desk_break_coach.const import (
+    CONF_DAILY_TARGET,
+    CONF_SIT_MINUTES,
+    DOMAIN,
+    default_options,
+)
+from tests.helpers import act, advance, set_presence
+
+SERVICES = (
+    "start_break",
+    "next_exercise",
+    "finish_break",
+    "snooze",
+    "skip_break",
+    "stop_routine",
+    "pause",
+    "resume",
+    "get_status",
+)
+HYPOTHESIS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+junk = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats()
+    | st.text(max_size=10)
+    | st.sampled_from(
+        ["10", "1e3", "nan", "inf", "-5", "neck_sitting", "unwell", "08:00", "mon"]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+FIELDS = ("program", "minutes", "reason")
+
+
+def payloads(entry_id: str) -> st.SearchStrategy[dict[str, Any]]:
+    """Payloads of the actions' own fields, with junk or plausible values.
+
+    `entry_id` stands for the profile's entry id ("entry" for it in lower case);
+    it comes in about half the payloads, so most reach the field checks.
+    """
+    entry = (
+        st.just(entry_id)
+        | st.just(entry_id)
+        | st.just(entry_id)
+        | st.sampled_from([entry_id.lower(), "", "nope"])
+        | junk
+    )
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "config_entry_id": entry,
+            **{field: junk | st.integers(0, 200) for field in FIELDS},
+        },
+    )
+
+
+def snapshot(hass: HomeAssistant, entry: MockConfigEntry) -> Any:
+    """Everything bad input must not change."""
+    states = {
+        state.entity_id: (state.state, dict(state.attributes))
+        for state in hass.states.async_all()
+        if state.entity_id.split(".")[1].startswith("desk_")
+    }
+    return states, entry.runtime_data.engine.state.to_dict(), dict(entry.options)
+
+
+async def _known_keys(hass: HomeAssistant, category: str, prefix: str) -> set[str]:
+    """Return the keys translated under component.<domain>.<category>.<prefix>."""
+    strings = await translation.async_get_translations(hass, "en", category, {DOMAIN})
+    start = f"component.{DOMAIN}.{category}.{prefix}"
+    return {
+        key.removeprefix(start).split(".")[0]
+        for key in strings
+        if key.startswith(start)
+    }
+
+
+@pytest.fixture(name="profile")
+async def profile_fixture(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    mock_config_entry: MockConfigEntry,
+) -> MockConfigEntry:
+    """Set up a profile at the desk on a Monday morning."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to("2026-11-23 09:00:00+01:00")
+    assert await async_setup_component(
+        hass, "input_boolean", {"input_boolean": {"desk": {}}}
+    )
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    await set_presence(hass, True)
+    return mock_config_entry
+
+
+async def _sitting(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry_id: str
+) -> None:
+    return
+
+
+async def _due(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry_id: str
+) -> None:
+    await advance(hass, freezer, minutes=45)
+
+
+async def _snoozed(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry_id: str
+) -> None:
+    await advance(hass, freezer, minutes=45)
+    await act(hass, entry_id, "snooze")
+
+
+async def _on_break(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry_id: str
+) -> None:
+    await act(hass, entry_id, "start_break")
+
+
+async def _resting(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry_id: str
+) -> None:
+    await act(hass, entry_id, "start_break")
+    await act(hass, entry_id, "stop_routine")
+
+
+SITUATIONS: dict[
+    str, Callable[[HomeAssistant, FrozenDateTimeFactory, str], Awaitable[None]]
+] = {
+    "sitting": _sitting,
+    "due": _due,
+    "snoozed": _snoozed,
+    "on_break": _on_break,
+    "resting": _resting,
+}
+#: Translation keys of refusals seen, per situation (read by the last test).
+SEEN: dict[str, set[str]] = {}
+
+
+@pytest.fixture(name="situation", params=list(SITUATIONS))
+async def situation_fixture(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    profile: MockConfigEntry,
+    request: pytest.FixtureRequest,
+) -> str:
+    """Bring the profile into one of the states an action may meet."""
+    await SITUATIONS[request.param](hass, freezer, profile.entry_id)
+    return str(request.param)
+
+
+@given(service=st.sampled_from(SERVICES), data=payloads("ENTRY"))
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+async def test_generated_action_payloads(
+    hass: HomeAssistant,
+    profile: MockConfigEntry,
+    situation: str,
+    service: str,
+    data: dict[str, Any],
+) -> None:
+    """Every refusal is a translated ServiceValidationError that changes nothing."""
+    if data.get("config_entry_id") in ("ENTRY", "entry"):
+        data["config_entry_id"] = (
+            profile.entry_id
+            if data["config_entry_id"] == "ENTRY"
+            else profile.entry_id.lower()
+        )
+    known = await _known_keys(hass, "exceptions", "")
+    before = snapshot(hass, profile)
+    refused: ServiceValidationError | None = None
+    try:
+        await hass.services.async_call(
+            DOMAIN,
+            service,
+            data,
+            blocking=True,
+            return_response=service == "get_status",
+        )
+    except ServiceValidationError as err:
+        refused = err
+    assert profile.state is ConfigEntryState.LOADED
+    if refused is None:
+        return
+    assert refused.translation_domain == DOMAIN
+    assert refused.translation_key in known, refused.translation_key
+    await hass.async_block_till_done()
+    assert snapshot(hass, profile) == before
+    SEEN.setdefault(situation, set()).add(str(refused.translation_key))
+
+
+def test_generated_payloads_reached_the_engine() -> None:
+    """The payloads got past the entry and field checks to the state checks."""
+    seen = set().union(*SEEN.values())
+    assert {"entry_not_found", "minutes_out_of_range"} <= seen, SEEN
+    assert seen & {
+        "nothing_due",
+        "no_break",
+        "already_on_break",
+        "resting",
+        "not_paused",
+    }
+
+
+async def test_unknown_fields_are_refused_by_the_schema(
+    hass: HomeAssistant, profile: MockConfigEntry
+) -> None:
+    """A field the action does not have: Home Assistant's schema error, no change."""
+    before = snapshot(hass, profile)
+    with pytest.raises(probatio.Invalid, match="not a valid option"):
+        await hass.services.async_call(
+            DOMAIN,
+            "snooze",
+            {"config_entry_id": profile.entry_id, "minuts": 5},
+            blocking=True,
+        )
+    assert snapshot(hass, profile) == before
+
+
+OPTION_KEYS = tuple(default_options())
+#: Checked by Home Assistant's selectors alone, whose messages are not translated
+#: (see test_selector_errors_are_translated).
+SELECTOR_FIELDS = {
+    "work_start",
+    "work_end",
+    "program",
+    "work_days",
+    "schedule_entity",
+    "dnd_entities",
+    "announce_targets",
+    "tts_entity",
+    "announce_steps",
+}
+
+
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(OPTION_KEYS),
+        junk | st.integers(-5, 300),
+        min_size=1,
+        max_size=4,
+    ),
+    removed=st.lists(st.sampled_from(OPTION_KEYS), max_size=2),
+)
+@HYPOTHESIS
+async def test_generated_option_values(
+    hass: HomeAssistant,
+    profile: MockConfigEntry,
+    changes: dict[str, Any],
+    removed: list[str],
+) -> None:
+    """The options form shows translated errors (or a translated schema error) and changes nothing."""
+    known = await _known_keys(hass, "options", "error.")
+    current = {k: v for k, v in profile.options.items() if v is not None}
+    user_input = {
+        **{k: v for k, v in current.items() if k not in removed},
+        **changes,
+    }
+    before = snapshot(hass, profile)
+    result = await hass.config_entries.options.async_init(profile.entry_id)
+    schema_errors: dict[str, Any] | None = None
+    try:
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], user_input
+        )
+    except InvalidData as err:
+        schema_errors = err.schema_errors
+    if schema_errors is None and result["type"] is FlowResultType.CREATE_ENTRY:
+        await hass.async_block_till_done()
+        assert profile.state is ConfigEntryState.LOADED
+        return
+    hass.config_entries.options.async_abort(result["flow_id"])
+    if schema_errors is not None:
+        # A missing field gets the schema's generic message (the form always
+        # sends every field); selector fields get the selectors' messages.
+        ours = {
+            field: message
+            for field, message in schema_errors.items()
+            if field in user_input and field not in SELECTOR_FIELDS
+        }
+        assert set(ours.values()) <= known, schema_errors
+    else:
+        assert result["type"] is FlowResultType.FORM
+        assert result["errors"], "a form again, but no error shown"
+        assert set(result["errors"].values()) <= known, result["errors"]
+    await hass.async_block_till_done()
+    assert snapshot(hass, profile) == before
+
+
+@given(
+    value=junk | st.integers(-1000, 1000),
+    key=st.sampled_from([CONF_SIT_MINUTES, CONF_DAILY_TARGET]),
+)
+@HYPOTHESIS
+async def test_generated_number_values(
+    hass: HomeAssistant, profile: MockConfigEntry, value: Any, key: str
+) -> None:
+    """The option numbers refuse what the options refuse, with translated errors."""
+    assert hass.states.get(f"number.desk_{key}") is not None
+    before = snapshot(hass, profile)
+    refused: Exception | None = None
+    try:
+        await hass.services.async_call(
+            "number",
+            "set_value",
+            {"entity_id": f"number.desk_{key}", "value": value},
+            blocking=True,
+        )
+    except (ServiceValidationError, probatio.Invalid) as err:
+        refused = err
+    assert profile.state is ConfigEntryState.LOADED
+    if refused is None:
+        return
+    if isinstance(refused, ServiceValidationError):
+        assert refused.translation_key, refused
+    await hass.async_block_till_done()
+    assert snapshot(hass, profile) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the options schema leaves times, the program, weekdays, entities and "
+    "missing fields to Home Assistant's selectors and schema, whose error messages "
+    "are not translated",
+)
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"work_start": "25:00"},
+        {"program": "yoga"},
+        {"work_days": ["funday"]},
+        {"sit_minutes": None},
+    ],
+    ids=["time", "program", "weekday", "missing"],
+)
+async def test_selector_errors_are_translated(
+    hass: HomeAssistant, profile: MockConfigEntry, changes: dict[str, Any]
+) -> None:
+    """Values the form's pickers never send, from a script: translated errors too."""
+    known = await _known_keys(hass, "options", "error.")
+    result = await hass.config_entries.options.async_init(profile.entry_id)
+    user_input = {
+        key: value
+        for key, value in {**profile.options, **changes}.items()
+        if value is not None
+    }
+    with pytest.raises(InvalidData) as err:
+        await hass.config_entries.options.async_configure(result["flow_id"], user_input)
+    assert set(err.value.schema_errors.values()) <= known, err.value.schema_errors
