@@ -47,7 +47,7 @@ async def async_setup_entry(
     coach = Coach(hass, entry, catalogue)
     await coach.async_start()
     entry.runtime_data = coach
-    entry.async_on_unload(coach.async_stop)
+    entry.async_on_unload(coach.async_unload)
     entry.async_on_unload(
         hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
     )

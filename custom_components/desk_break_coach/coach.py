@@ -142,13 +142,22 @@ class Coach:
 
     @callback
     def async_stop(self, _event: HassEvent[Any] | None = None) -> None:
-        """Stop listening and save (on unload, and when Home Assistant stops)."""
+        """Stop listening and save (when Home Assistant stops: at its final write)."""
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
         self._cancel_timer()
         self._watch.stop()
         self.store.async_delay_save(self._data, 0)
+
+    async def async_unload(self) -> None:
+        """Stop and write the progress now, before the profile unloads.
+
+        A reload starts a new coach that reads the file at once; a save left
+        pending here could also land after the new coach's own saves.
+        """
+        self.async_stop()
+        await self.store.async_save(self._data())
 
     @callback
     def async_apply_options(self) -> None:
