@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 from homeassistant.components.number import (
+    DOMAIN as NUMBER_DOMAIN,
     NumberEntity,
     NumberEntityDescription,
     NumberMode,
 )
 from homeassistant.const import EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import DeskBreakCoachConfigEntry
@@ -63,6 +67,18 @@ class OptionNumber(CoachEntity, NumberEntity):
 
     async def async_set_native_value(self, value: float) -> None:
         """Store the option; the coach applies it and keeps its progress."""
+        if not math.isfinite(value):
+            # "nan" passes Home Assistant's range check; refuse it the same way.
+            raise ServiceValidationError(
+                translation_domain=NUMBER_DOMAIN,
+                translation_key="out_of_range",
+                translation_placeholders={
+                    "value": str(value),
+                    "entity_id": self.entity_id,
+                    "min_value": str(self.min_value),
+                    "max_value": str(self.max_value),
+                },
+            )
         entry = self.coach.entry
         key = self.entity_description.key
         self.hass.config_entries.async_update_entry(

@@ -17,7 +17,7 @@ from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import translation
 from homeassistant.setup import async_setup_component
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 import probatio
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -325,6 +325,7 @@ async def test_generated_option_values(
     assert snapshot(hass, profile) == before
 
 
+@example(value="nan", key=CONF_SIT_MINUTES)
 @given(
     value=junk | st.integers(-1000, 1000),
     key=st.sampled_from([CONF_SIT_MINUTES, CONF_DAILY_TARGET]),
