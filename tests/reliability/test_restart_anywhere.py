@@ -43,7 +43,7 @@ PRESENCE = "input_boolean.desk"
 
 
 def ticks() -> list[datetime]:
-    """The moments the clock stops at: each minute while people work, else every 15."""
+    """Return the moments the clock stops at: each minute at work, else every 15."""
     moments, moment = [], MONDAY + timedelta(hours=7)
     end = MONDAY + timedelta(days=7, hours=7)
     while moment < end:
@@ -57,7 +57,7 @@ def ticks() -> list[datetime]:
 
 
 def plan() -> dict[datetime, list[str]]:
-    """What the person does, by moment: presence and the planned actions."""
+    """Return what the person does, by moment: presence and planned actions."""
     actions: dict[datetime, list[str]] = {}
     for day in range(5):
         midnight = MONDAY + timedelta(days=day)
@@ -151,7 +151,7 @@ class Week:
         self.events.append((event.event_type, tuple(sorted(data.items()))))
 
     def status(self) -> dict[str, Any]:
-        """The profile's status, computed now."""
+        """Return the profile's status, computed now."""
         assert self.entry is not None
         return dict(self.entry.runtime_data.status())
 
@@ -179,11 +179,7 @@ class Week:
             await self._react()
             status = self.status()["status"]
             self.statuses.append(status)
-            if (
-                moment.hour == 23
-                and moment.minute >= 45
-                and not self.days[-1:] == [{"date": moment.date()}]
-            ):
+            if moment.hour == 23 and moment.minute >= 45:
                 self._end_of_day(moment)
             if index in self.restarts:
                 self.restarted_in.append(self._category(index, moments, status))
@@ -227,7 +223,7 @@ class Week:
             await self.act(action)
 
     async def _react(self) -> None:
-        """The person's answer to what the coach shows (seeded choices)."""
+        """Answer what the coach shows, as the person would (seeded choices)."""
         status = self.status()
         if status["status"] == "break_due":
             choice = self.rng.choice(("start", "start", "snooze", "skip", "ignore"))
@@ -264,7 +260,7 @@ def choose_restarts(statuses: list[str], moments: list[datetime]) -> set[int]:
 
 
 def final_view(week: Week) -> Iterator[tuple[str, Any]]:
-    """The profile's entities as a user sees them, and the coach's stored state."""
+    """Yield the profile's entities as a user sees them, and the stored state."""
     assert week.hass is not None
     assert week.entry is not None
     for state in week.hass.states.async_all():
