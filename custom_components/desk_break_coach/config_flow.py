@@ -70,6 +70,12 @@ ERROR_OUT_OF_RANGE = "out_of_range"
 ERROR_WORK_END_BEFORE_START = "work_end_before_start"
 ERROR_NO_WORK_DAYS = "no_work_days"
 ERROR_TTS_REQUIRED = "tts_required"
+ERROR_REQUIRED = "required"
+ERROR_INVALID_PROGRAM = "invalid_program"
+ERROR_INVALID_TIME = "invalid_time"
+ERROR_INVALID_WORK_DAYS = "invalid_work_days"
+ERROR_INVALID_ENTITY = "invalid_entity"
+ERROR_INVALID_VALUE = "invalid_value"
 
 # Units of the numeric options, translated under selector.option_unit
 _NUMBER_UNITS: Mapping[str, str] = {
@@ -123,45 +129,66 @@ def _whole_number(key: str) -> probatio.All[Any]:
     )
 
 
+def _field(validator: Any, error: str) -> probatio.All[Any]:
+    """Return `validator` with its refusal shown as the translated `error`."""
+    return probatio.All(validator, msg=error)
+
+
+def _required(key: str) -> probatio.Required:
+    """Return a required options key whose absence is a translated error."""
+    return probatio.Required(key, msg=ERROR_REQUIRED)
+
+
 OPTIONS_SCHEMA = probatio.Schema(
     {
-        probatio.Required(CONF_SIT_MINUTES): _whole_number(CONF_SIT_MINUTES),
-        probatio.Required(CONF_AWAY_MINUTES): _whole_number(CONF_AWAY_MINUTES),
-        probatio.Required(CONF_SNOOZE_MINUTES): _whole_number(CONF_SNOOZE_MINUTES),
-        probatio.Required(CONF_MAX_SNOOZES): _whole_number(CONF_MAX_SNOOZES),
-        probatio.Required(CONF_DAILY_TARGET): _whole_number(CONF_DAILY_TARGET),
-        probatio.Required(CONF_PROGRAM): SelectSelector(
-            SelectSelectorConfig(
-                options=list(PROGRAMS),
-                translation_key=CONF_PROGRAM,
-                mode=SelectSelectorMode.DROPDOWN,
-            )
+        _required(CONF_SIT_MINUTES): _whole_number(CONF_SIT_MINUTES),
+        _required(CONF_AWAY_MINUTES): _whole_number(CONF_AWAY_MINUTES),
+        _required(CONF_SNOOZE_MINUTES): _whole_number(CONF_SNOOZE_MINUTES),
+        _required(CONF_MAX_SNOOZES): _whole_number(CONF_MAX_SNOOZES),
+        _required(CONF_DAILY_TARGET): _whole_number(CONF_DAILY_TARGET),
+        _required(CONF_PROGRAM): _field(
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=list(PROGRAMS),
+                    translation_key=CONF_PROGRAM,
+                    mode=SelectSelectorMode.DROPDOWN,
+                )
+            ),
+            ERROR_INVALID_PROGRAM,
         ),
-        probatio.Required(CONF_REPS): _whole_number(CONF_REPS),
-        probatio.Required(CONF_EXERCISE_SECONDS): _whole_number(CONF_EXERCISE_SECONDS),
-        probatio.Required(CONF_WORK_START): TimeSelector(),
-        probatio.Required(CONF_WORK_END): TimeSelector(),
-        probatio.Required(CONF_WORK_DAYS, msg=ERROR_NO_WORK_DAYS): SelectSelector(
-            SelectSelectorConfig(
-                options=list(WEEKDAYS),
-                translation_key=CONF_WORK_DAYS,
-                multiple=True,
-                mode=SelectSelectorMode.LIST,
-            )
+        _required(CONF_REPS): _whole_number(CONF_REPS),
+        _required(CONF_EXERCISE_SECONDS): _whole_number(CONF_EXERCISE_SECONDS),
+        _required(CONF_WORK_START): _field(TimeSelector(), ERROR_INVALID_TIME),
+        _required(CONF_WORK_END): _field(TimeSelector(), ERROR_INVALID_TIME),
+        probatio.Required(CONF_WORK_DAYS, msg=ERROR_NO_WORK_DAYS): _field(
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=list(WEEKDAYS),
+                    translation_key=CONF_WORK_DAYS,
+                    multiple=True,
+                    mode=SelectSelectorMode.LIST,
+                )
+            ),
+            ERROR_INVALID_WORK_DAYS,
         ),
-        probatio.Optional(CONF_SCHEDULE_ENTITY): EntitySelector(
-            EntitySelectorConfig(domain=list(SCHEDULE_DOMAINS))
+        probatio.Optional(CONF_SCHEDULE_ENTITY): _field(
+            EntitySelector(EntitySelectorConfig(domain=list(SCHEDULE_DOMAINS))),
+            ERROR_INVALID_ENTITY,
         ),
-        probatio.Optional(CONF_DND_ENTITIES): EntitySelector(
-            EntitySelectorConfig(multiple=True)
+        probatio.Optional(CONF_DND_ENTITIES): _field(
+            EntitySelector(EntitySelectorConfig(multiple=True)), ERROR_INVALID_ENTITY
         ),
-        probatio.Optional(CONF_ANNOUNCE_TARGETS): EntitySelector(
-            EntitySelectorConfig(domain=list(ANNOUNCE_DOMAINS), multiple=True)
+        probatio.Optional(CONF_ANNOUNCE_TARGETS): _field(
+            EntitySelector(
+                EntitySelectorConfig(domain=list(ANNOUNCE_DOMAINS), multiple=True)
+            ),
+            ERROR_INVALID_ENTITY,
         ),
-        probatio.Optional(CONF_TTS_ENTITY): EntitySelector(
-            EntitySelectorConfig(domain=TTS_DOMAIN)
+        probatio.Optional(CONF_TTS_ENTITY): _field(
+            EntitySelector(EntitySelectorConfig(domain=TTS_DOMAIN)),
+            ERROR_INVALID_ENTITY,
         ),
-        probatio.Required(CONF_ANNOUNCE_STEPS): BooleanSelector(),
+        _required(CONF_ANNOUNCE_STEPS): _field(BooleanSelector(), ERROR_INVALID_VALUE),
     }
 )
 

@@ -356,12 +356,6 @@ async def test_generated_number_values(
     assert snapshot(hass, profile) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the options schema leaves times, the program, weekdays, entities and "
-    "missing fields to Home Assistant's selectors and schema, whose error messages "
-    "are not translated",
-)
 @pytest.mark.parametrize(
     "changes",
     [
