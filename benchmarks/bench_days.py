@@ -137,10 +137,8 @@ def bench_thirty_days_report() -> None:
     REPORT.add(
         "Thirty days",
         [
-            (
-                f"One profile, {DAYS} simulated days from Monday 23 November 2026 "
-                "(workdays as above, weekends away)."
-            ),
+            f"One profile, {DAYS} simulated days from Monday 23 November 2026",
+            "(workdays as above, weekends away).",
             "",
             *table(
                 [

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 import os
 import statistics
+import textwrap
 import time as time_module
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -77,6 +78,7 @@ class DayResult:
     writes: Counter[str]
     db: DbRows
     wakeups: Counter[str]
+    saves: Counter[str]
     reminders: Counter[str]
     breaks: Counter[str]
     coach_entities: set[str]
@@ -202,6 +204,7 @@ async def run_day(
         writes=writes,
         db=db,
         wakeups=clock.wakeups(),
+        saves=clock.saves(),
         reminders=user.reminders,
         breaks=user.breaks,
         coach_entities=coach_entities,
@@ -281,21 +284,28 @@ def bench_workday_report() -> None:
         "",
         *table(["per workday", "DIY package", "Desk Break Coach", "coach/DIY"], rows),
         "",
-        "Counts come from the run with both side by side, attributed by entity id,",
-        "event type and the module of each timer's callback. CPU is the median of",
-        f"{REPEAT} runs of each side alone minus a run with neither (same presence",
-        (
-            "changes, same clock); side by side, both minus neither = "
-            f"{side_by_side:.0f} ms of event-loop CPU. Process CPU adds the recorder's"
+        *textwrap.wrap(
+            "Counts come from the run with both side by side, attributed by "
+            "entity id, event type and the module of each timer's callback. CPU "
+            f"is the median of {REPEAT} runs of each side alone minus a run with "
+            "neither (same presence changes, same clock); side by side, both "
+            f"minus neither = {side_by_side:.0f} ms of event-loop CPU. Process CPU "
+            "adds the recorder's thread: most of the coach's share there is "
+            "compiling statistics every 5 minutes for its 5 sensors with a state "
+            "class (the package has 1); BENCH_STATISTICS=0 turns compiling off. "
+            f"The coach's timer wake-ups include {both.saves[COACH]} delayed saves "
+            "of its progress file.",
+            76,
         ),
-        "thread: most of the coach's share there is compiling statistics every 5",
-        "minutes for its 5 sensors with a state class (the package has 1);",
-        "BENCH_STATISTICS=0 turns compiling off to show it.",
-        "Top writers: "
-        + ", ".join(
-            f"{entity} {count}"
-            for entity, count in both.writes.most_common(6)
-            if entity_side(entity) in (COACH, DIY)
+        "",
+        *textwrap.wrap(
+            "Top writers: "
+            + ", ".join(
+                f"{entity} {count}"
+                for entity, count in both.writes.most_common(6)
+                if entity_side(entity) in (COACH, DIY)
+            ),
+            76,
         ),
     ]
     REPORT.add("Workday cost", lines)

@@ -20,6 +20,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HassJob, HomeAssistant
+from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 from homeassistant.util.yaml import load_yaml_dict
@@ -207,6 +208,14 @@ class Clock:
         if rest > 0:
             self.freezer.tick(timedelta(seconds=rest))
         await self.hass.async_block_till_done(wait_background_tasks=True)
+
+    def saves(self) -> Counter[str]:
+        """Timers fired for a delayed storage save, by side (part of wakeups())."""
+        return Counter(
+            timer_owner(callback, args)
+            for _, callback, args in self._fired.values()
+            if isinstance(getattr(callback, "__self__", None), Store)
+        )
 
     def wakeups(self) -> Counter[str]:
         """Timers fired, by side."""
