@@ -44,6 +44,8 @@ SERVICES = (
 HYPOTHESIS = settings(
     max_examples=60,
     deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -185,9 +187,13 @@ async def situation_fixture(
 
 
 @given(service=st.sampled_from(SERVICES), data=payloads("ENTRY"))
+@example(service="snooze", data={"config_entry_id": "ENTRY", "minutes": 0})
+@example(service="pause", data={"config_entry_id": "ENTRY", "minutes": "ten"})
 @settings(
     max_examples=120,
     deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 async def test_generated_action_payloads(

@@ -91,7 +91,13 @@ def _exercise(engine: BreakEngine) -> None:
         engine.view(now)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(data=damaged | st.dictionaries(st.text(max_size=12), json_values))
 def test_any_stored_data_is_read_without_error(data: dict[str, Any]) -> None:
     """Damaged fields fall back to their defaults; the engine runs on."""
