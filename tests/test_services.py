@@ -100,6 +100,9 @@ async def test_unloaded_entry(
         ("pause", {"minutes": 100000}, "minutes_out_of_range"),
         ("start_break", {"program": "yoga"}, "invalid_program"),
         ("stop_routine", {"reason": "bored"}, "invalid_reason"),
+        ("resume", {"minutes": 5}, "unknown_field"),
+        ("start_break", {"program": "neck_lying", "colour": "red"}, "unknown_field"),
+        ("get_status", {"verbose": True}, "unknown_field"),
     ],
 )
 async def test_out_of_range(

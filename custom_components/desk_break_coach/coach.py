@@ -121,6 +121,7 @@ class Coach:
         self._unsubs: list[CALLBACK_TYPE] = []
         self._timer: CALLBACK_TYPE | None = None
         self._presence: dict[str, bool] = {}
+        self._saved: dict[str, Any] | None = None
         self._outage = False
         self._watch = PresenceWatch(hass, entry)
 
@@ -290,12 +291,7 @@ class Coach:
             self.hass.bus.async_fire(f"{DOMAIN}_{event.type}", data)
             for listener in list(self._event_listeners):
                 listener(Event(event.type, data))
-        if force_save or any(event.type in _SAVE_NOW for event in events):
-            self.hass.async_create_task(
-                self.store.async_save(self._data()), eager_start=True
-            )
-        else:
-            self.store.async_delay_save(self._data, SAVE_DELAY)
+        self._persist(force_save or any(event.type in _SAVE_NOW for event in events))
         view = _publishable(self.engine.view(now), self.view)
         if view != self.view:
             self.view = view
@@ -313,6 +309,20 @@ class Coach:
         if self._timer is not None:
             self._timer()
             self._timer = None
+
+    def _persist(self, now_please: bool) -> None:
+        """Save at once, or later if anything but the clock cursor changed.
+
+        The cursor only saves re-checking deadlines that no longer apply after a
+        restart, so a timer tick alone does not rewrite the file.
+        """
+        data = self._data()
+        content = {key: value for key, value in data.items() if key != "cursor"}
+        if now_please:
+            self.hass.async_create_task(self.store.async_save(data), eager_start=True)
+        elif content != self._saved:
+            self.store.async_delay_save(self._data, SAVE_DELAY)
+        self._saved = content
 
     def _data(self) -> dict[str, Any]:
         return self.engine.state.to_dict()

@@ -29,15 +29,16 @@ ATTR_REASON: Final = "reason"
 REASONS: Final = ("unwell", "other")
 PAUSE_MINUTES_RANGE: Final = (1, 1440)
 
-#: The schema accepts anything per field; the handler validates with translated errors.
-_SCHEMA = vol.Schema(
-    {
-        vol.Optional(ATTR_CONFIG_ENTRY_ID): object,
-        vol.Optional(ATTR_PROGRAM): object,
-        vol.Optional(ATTR_MINUTES): object,
-        vol.Optional(ATTR_REASON): object,
-    }
-)
+#: The schema accepts any data; the handler validates it with translated errors.
+_SCHEMA = vol.Schema(dict, extra=vol.ALLOW_EXTRA)
+
+#: The fields each action takes besides config_entry_id.
+FIELDS: Final[dict[str, frozenset[str]]] = {
+    "start_break": frozenset({ATTR_PROGRAM}),
+    "snooze": frozenset({ATTR_MINUTES}),
+    "stop_routine": frozenset({ATTR_REASON}),
+    "pause": frozenset({ATTR_MINUTES}),
+}
 
 
 def invalid(key: str, **placeholders: Any) -> ServiceValidationError:
@@ -117,18 +118,29 @@ ACTIONS: Final[dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]
 }
 
 
+def _coach_for(hass: HomeAssistant, call: ServiceCall) -> Coach:
+    """Check the call's fields, then find its profile's coach."""
+    allowed = FIELDS.get(call.service, frozenset()) | {ATTR_CONFIG_ENTRY_ID}
+    if unknown := sorted(set(call.data) - allowed):
+        raise invalid(
+            "unknown_field",
+            field=", ".join(unknown),
+            fields=", ".join(sorted(allowed)),
+        )
+    return get_coach(hass, call.data.get(ATTR_CONFIG_ENTRY_ID))
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every action of the integration."""
 
     async def handle(call: ServiceCall) -> None:
-        coach = get_coach(hass, call.data.get(ATTR_CONFIG_ENTRY_ID))
+        coach = _coach_for(hass, call)
         command, read_args = ACTIONS[call.service]
         run(coach, command, *read_args(dict(call.data)))
 
     async def handle_status(call: ServiceCall) -> ServiceResponse:
-        coach = get_coach(hass, call.data.get(ATTR_CONFIG_ENTRY_ID))
-        return dict(coach.status())
+        return dict(_coach_for(hass, call).status())
 
     for service in ACTIONS:
         hass.services.async_register(DOMAIN, service, handle, schema=_SCHEMA)

@@ -246,18 +246,23 @@ def test_generated_payloads_reached_the_engine() -> None:
     }
 
 
-async def test_unknown_fields_are_refused_by_the_schema(
+async def test_unknown_fields_are_refused_translated(
     hass: HomeAssistant, profile: MockConfigEntry
 ) -> None:
-    """A field the action does not have: Home Assistant's schema error, no change."""
+    """A field the action does not have (a typo): a translated error, no change."""
     before = snapshot(hass, profile)
-    with pytest.raises(probatio.Invalid, match="not a valid option"):
+    with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             DOMAIN,
             "snooze",
             {"config_entry_id": profile.entry_id, "minuts": 5},
             blocking=True,
         )
+    assert err.value.translation_key == "unknown_field"
+    assert err.value.translation_placeholders == {
+        "field": "minuts",
+        "fields": "config_entry_id, minutes",
+    }
     assert snapshot(hass, profile) == before
 
 
