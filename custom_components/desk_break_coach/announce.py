@@ -218,7 +218,7 @@ class Announcer:
             reply = spoken(run_command(self.coach, target, *command))
         except EngineError as err:
             reply = await async_error_text(
-                self.hass, voice.language, err.key, err.placeholders
+                self.hass, voice.language, err.key, err.values
             )
         if reply and features & _ANNOUNCE:
             await self._call("assist_satellite", "announce", target, message=reply)

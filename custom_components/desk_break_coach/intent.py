@@ -206,7 +206,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
             speech = self.run(voice, coach, intent_obj, values)
         except EngineError as err:
             message = await async_error_text(
-                hass, intent_obj.language, err.key, err.placeholders
+                hass, intent_obj.language, err.key, err.values
             )
             if choice.say_name:
                 message = voice.for_profile(coach.name, message)

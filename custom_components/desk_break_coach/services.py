@@ -41,12 +41,12 @@ FIELDS: Final[dict[str, frozenset[str]]] = {
 }
 
 
-def invalid(key: str, **placeholders: Any) -> ServiceValidationError:
+def invalid(key: str, **values: Any) -> ServiceValidationError:
     """Return a translated validation error."""
     return ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key=key,
-        translation_placeholders={k: str(v) for k, v in placeholders.items()} or None,
+        translation_placeholders={k: str(v) for k, v in values.items()} or None,
     )
 
 
@@ -68,7 +68,7 @@ def run(coach: Coach, command: str, *args: Any) -> None:
     try:
         coach.command(command, *args)
     except EngineError as err:
-        raise invalid(err.key, **err.placeholders) from err
+        raise invalid(err.key, **err.values) from err
 
 
 def _minutes(value: Any, bounds: tuple[int, int]) -> int | None:

@@ -139,7 +139,7 @@ def test_snooze_limit_and_errors(engine: BreakEngine) -> None:
     with pytest.raises(EngineError) as err:
         engine.snooze(now)
     assert err.value.key == "snooze_limit"
-    assert err.value.placeholders == {"max_snoozes": "3"}
+    assert err.value.values == {"max_snoozes": "3"}
     assert engine.state.to_dict() == before
 
 

@@ -46,11 +46,11 @@ class Event:
 class EngineError(Exception):
     """A command that does not fit the current state; `key` names the reason."""
 
-    def __init__(self, key: str, **placeholders: Any) -> None:
-        """Keep the translation key and its placeholders."""
+    def __init__(self, key: str, **values: Any) -> None:
+        """Keep the reason's key and the values its message names."""
         super().__init__(key)
         self.key = key
-        self.placeholders = {k: str(v) for k, v in placeholders.items()}
+        self.values = {k: str(v) for k, v in values.items()}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
