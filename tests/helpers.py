@@ -7,11 +7,57 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, State
-from pytest_homeassistant_custom_component.common import async_fire_time_changed
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
 from custom_components.desk_break_coach.const import DOMAIN
 
 PREFIX = "desk"
+MONDAY_0900 = "2026-11-23 09:00:00+01:00"
+
+#: Every action of the contract, the response-only one last.
+CONTRACT_ACTIONS = (
+    "start_break",
+    "next_exercise",
+    "finish_break",
+    "snooze",
+    "skip_break",
+    "stop_routine",
+    "pause",
+    "resume",
+    "get_status",
+)
+
+
+async def start_profile(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    entry: MockConfigEntry,
+    *,
+    at: str = MONDAY_0900,
+    present: bool = False,
+    booleans: tuple[str, ...] = ("desk",),
+    options: dict[str, Any] | None = None,
+) -> MockConfigEntry:
+    """Berlin time at `at`; input booleans; the profile set up (and maybe seated)."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to(at)
+    assert await async_setup_component(
+        hass, "input_boolean", {"input_boolean": {name: {} for name in booleans}}
+    )
+    entry.add_to_hass(hass)
+    if options:
+        hass.config_entries.async_update_entry(
+            entry, options={**entry.options, **options}
+        )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    if present:
+        await set_presence(hass, True)
+    return entry
 
 
 async def advance(

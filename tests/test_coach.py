@@ -5,7 +5,6 @@ from __future__ import annotations
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -14,7 +13,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.const import CONF_DND_ENTITIES, DOMAIN
 
-from .helpers import act, advance, set_presence, state
+from .helpers import act, advance, set_presence, start_profile, state
 
 MONDAY_0850 = "2026-11-23 08:50:00+01:00"
 
@@ -26,22 +25,14 @@ async def profile_fixture(
     mock_config_entry: MockConfigEntry,
 ) -> MockConfigEntry:
     """Berlin, Monday 08:50, nobody at the desk, a meeting boolean as DND."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(MONDAY_0850)
-    assert await async_setup_component(
-        hass, "input_boolean", {"input_boolean": {"desk": {}, "meeting": {}}}
-    )
-    mock_config_entry.add_to_hass(hass)
-    hass.config_entries.async_update_entry(
+    return await start_profile(
+        hass,
+        freezer,
         mock_config_entry,
-        options={
-            **mock_config_entry.options,
-            CONF_DND_ENTITIES: ["input_boolean.meeting"],
-        },
+        at=MONDAY_0850,
+        booleans=("desk", "meeting"),
+        options={CONF_DND_ENTITIES: ["input_boolean.meeting"]},
     )
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    return mock_config_entry
 
 
 async def test_workday(

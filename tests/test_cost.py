@@ -7,10 +7,9 @@ from collections import Counter
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED
 from homeassistant.core import Event, HomeAssistant, callback
-from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .helpers import advance, set_presence
+from .helpers import advance, set_presence, start_profile
 from .workday import NATURAL_BREAKS, SHORT_ABSENCES, presence_changes
 
 #: The do-it-yourself YAML package writes about 400 states over such a day (536 as
@@ -24,14 +23,9 @@ async def test_workday_state_writes(
     mock_config_entry: MockConfigEntry,
 ) -> None:
     """A day with 40 short absences, 3 natural breaks and 4 exercise breaks stays cheap."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to("2026-11-23 08:00:00+01:00")
-    assert await async_setup_component(
-        hass, "input_boolean", {"input_boolean": {"desk": {}}}
+    await start_profile(
+        hass, freezer, mock_config_entry, at="2026-11-23 08:00:00+01:00"
     )
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
     writes: Counter[str] = Counter()
 
     @callback

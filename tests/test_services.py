@@ -13,19 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.desk_break_coach.const import DOMAIN
 
-from .helpers import act, advance, set_presence
-
-ACTIONS = (
-    "start_break",
-    "next_exercise",
-    "finish_break",
-    "snooze",
-    "skip_break",
-    "stop_routine",
-    "pause",
-    "resume",
-    "get_status",
-)
+from .helpers import CONTRACT_ACTIONS, act, advance, set_presence
 
 
 def snapshot_states(hass: HomeAssistant) -> dict[str, Any]:
@@ -61,7 +49,7 @@ async def assert_refused(
     assert snapshot_states(hass) == before
 
 
-@pytest.mark.parametrize("service", ACTIONS)
+@pytest.mark.parametrize("service", CONTRACT_ACTIONS)
 async def test_unknown_or_missing_entry(
     hass: HomeAssistant, init_integration: MockConfigEntry, service: str
 ) -> None:

@@ -16,7 +16,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import translation
-from homeassistant.setup import async_setup_component
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 import probatio
 import pytest
@@ -28,19 +27,8 @@ from custom_components.desk_break_coach.const import (
     DOMAIN,
     default_options,
 )
-from tests.helpers import act, advance, set_presence
+from tests.helpers import CONTRACT_ACTIONS, act, advance, start_profile
 
-SERVICES = (
-    "start_break",
-    "next_exercise",
-    "finish_break",
-    "snooze",
-    "skip_break",
-    "stop_routine",
-    "pause",
-    "resume",
-    "get_status",
-)
 HYPOTHESIS = settings(
     max_examples=60,
     deadline=None,
@@ -117,16 +105,7 @@ async def profile_fixture(
     mock_config_entry: MockConfigEntry,
 ) -> MockConfigEntry:
     """Set up a profile at the desk on a Monday morning."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to("2026-11-23 09:00:00+01:00")
-    assert await async_setup_component(
-        hass, "input_boolean", {"input_boolean": {"desk": {}}}
-    )
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    await set_presence(hass, True)
-    return mock_config_entry
+    return await start_profile(hass, freezer, mock_config_entry, present=True)
 
 
 async def _sitting(
@@ -186,7 +165,7 @@ async def situation_fixture(
     return str(request.param)
 
 
-@given(service=st.sampled_from(SERVICES), data=payloads("ENTRY"))
+@given(service=st.sampled_from(CONTRACT_ACTIONS), data=payloads("ENTRY"))
 @example(service="snooze", data={"config_entry_id": "ENTRY", "minutes": 0})
 @example(service="pause", data={"config_entry_id": "ENTRY", "minutes": "ten"})
 @settings(

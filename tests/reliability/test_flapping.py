@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -19,9 +18,8 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.repairs import issue_id
-from tests.helpers import advance, set_presence, state
+from tests.helpers import advance, set_presence, start_profile, state
 
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
 PRESENCE = "input_boolean.desk"
 
 
@@ -57,16 +55,7 @@ async def profile_fixture(
     mock_config_entry: MockConfigEntry,
 ) -> MockConfigEntry:
     """Monday 09:00 in Berlin; the person sits down now."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(MONDAY_0900)
-    assert await async_setup_component(
-        hass, "input_boolean", {"input_boolean": {"desk": {}}}
-    )
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
-    await set_presence(hass, True)
-    return mock_config_entry
+    return await start_profile(hass, freezer, mock_config_entry, present=True)
 
 
 async def flap(
