@@ -24,6 +24,7 @@ FIELDS: dict[str, set[str]] = {
         "step",
         "steps_total",
         "exercise",
+        "exercise_id",
         "reps",
         "seconds",
     },
@@ -103,8 +104,60 @@ async def test_each_transition_fires_once_with_the_contract_data(
         2,
         1,
     ]
-    assert bus[1].data["minutes"] == 5 and bus[1].data["snoozes_left"] == 2
-    assert bus[-1].data["reason"] == "other"
+    first: dict[str, dict[str, Any]] = {}
+    for event in bus:
+        kind = event.event_type.removeprefix(f"{DOMAIN}_")
+        values = dict(event.data)
+        del values["config_entry_id"], values["name"]
+        first.setdefault(kind, values)
+    assert first == {
+        "break_due": {
+            "message": "You have been sitting for 45 minutes. "
+            "Time for a short neck break.",
+            "sitting_minutes": 45,
+            "program": "neck_sitting",
+            "snoozes_left": 3,
+        },
+        "break_snoozed": {
+            "message": "Break snoozed for 5 minutes.",
+            "minutes": 5,
+            "snoozes_left": 2,
+        },
+        "break_started": {
+            "message": "Starting Gentle seated neck routine: 2 exercises. "
+            "Move gently, and stop if anything hurts.",
+            "program": "neck_sitting",
+            "steps_total": 2,
+            "sitting_minutes": 50,
+        },
+        "exercise_started": {
+            "message": first["exercise_started"]["message"],
+            "program": "neck_sitting",
+            "step": 1,
+            "steps_total": 2,
+            "exercise": "Chin tucks",
+            "exercise_id": "chin_tuck",
+            "reps": 10,
+            "seconds": 120,
+        },
+        "break_completed": {
+            "message": "Well done. 1 of 4 breaks done today.",
+            "program": "neck_sitting",
+            "breaks_today": 1,
+            "daily_target": 4,
+        },
+        "break_skipped": {"message": "Break skipped. The sitting timer starts again."},
+        "routine_stopped": {
+            "message": 'Exercises stopped. Say "resume the exercises" '
+            "when you want to continue.",
+            "reason": "other",
+        },
+    }
+    # The step's words: its number, its name, its cue from the catalogue, the count.
+    assert first["exercise_started"]["message"].startswith(
+        "Exercise 1 of 2: Chin tucks. "
+    )
+    assert first["exercise_started"]["message"].endswith(" 10 times.")
 
     # Restarting the profile repeats nothing.
     await hass.config_entries.async_reload(entry.entry_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
@@ -18,13 +19,13 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback, split_ent
 from homeassistant.exceptions import HomeAssistantError
 import probatio as vol
 
+from .coach import Coach, Origin, OriginKind
 from .const import CONF_ANNOUNCE_STEPS, CONF_ANNOUNCE_TARGETS, CONF_TTS_ENTITY, DOMAIN
 from .engine import EngineError, Event, EventType
 from .voice import async_error_text, get_voice
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
-    from .coach import Coach
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -39,35 +40,9 @@ ASK_TIMEOUT: Final = 120.0
 _ANNOUNCE: Final = 1
 _START_CONVERSATION: Final = 2
 
-#: Per profile (entry id), the satellite whose voice command is running right now:
-#: it hears the reply instead of the announcements. Set only while the command
-#: runs synchronously (a context variable would leak into timers it arms).
-_VOICE_ORIGIN: dict[str, str] = {}
-
 
 class TargetError(HomeAssistantError):
     """A target cannot take the message now."""
-
-
-def run_command(
-    coach: Coach, satellite_id: str | None, command: str, *args: Any
-) -> list[Event]:
-    """Run a coach command for a voice request and return the events it caused.
-
-    The requesting satellite is left out of the announcements of those events,
-    since the reply already tells them. Raises EngineError when refused.
-    """
-    events: list[Event] = []
-    entry_id = coach.entry.entry_id
-    unsubscribe = coach.async_add_event_listener(events.append)
-    if satellite_id:
-        _VOICE_ORIGIN[entry_id] = satellite_id
-    try:
-        coach.command(command, *args)
-    finally:
-        _VOICE_ORIGIN.pop(entry_id, None)
-        unsubscribe()
-    return events
 
 
 def spoken(events: list[Event]) -> str:
@@ -92,16 +67,19 @@ class Announcer:
         return coach
 
     @callback
-    def on_event(self, event: Event) -> None:
-        """Schedule the deliveries an event calls for."""
+    def on_event(self, event: Event, origin: Origin | None) -> None:
+        """Schedule the deliveries an event calls for.
+
+        A satellite that asked by voice hears the reply instead.
+        """
         options = self.entry.options
         if event.type is not EventType.BREAK_DUE and not (
             event.type in STEP_EVENTS and options.get(CONF_ANNOUNCE_STEPS, True)
         ):
             return
-        origin = _VOICE_ORIGIN.get(self.entry.entry_id)
+        asked_by = None if origin is None else origin.satellite_id
         for target in options.get(CONF_ANNOUNCE_TARGETS) or []:
-            if target == origin:
+            if target == asked_by:
                 continue
             self.entry.async_create_background_task(
                 self.hass,
@@ -204,18 +182,18 @@ class Announcer:
         answer_id = answer.get("id")
         slots = answer.get("slots")
         _LOGGER.debug("Answer from %s: %s", target, answer)
+        coach, origin = self.coach, Origin(OriginKind.VOICE, target)
         if answer_id == "start":
-            command: tuple[Any, ...] = ("start_break",)
+            command = partial(coach.start_break, origin)
         elif answer_id == "snooze":
             said = slots.get("minutes", "") if isinstance(slots, dict) else ""
-            minutes = voice.minutes(str(said))
-            command = ("snooze", minutes)
+            command = partial(coach.snooze, origin, voice.minutes(str(said)))
         elif answer_id == "skip":
-            command = ("skip_break",)
+            command = partial(coach.skip_break, origin)
         else:
             return
         try:
-            reply = spoken(run_command(self.coach, target, *command))
+            reply = spoken(command())
         except EngineError as err:
             reply = await async_error_text(
                 self.hass, voice.language, err.key, err.values

@@ -57,8 +57,8 @@ class CoachBinarySensor(CoachEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool:
         """Whether it is on."""
-        return self.entity_description.is_on_fn(self.coach.view)
+        return bool(self._shown)
 
     def shown(self) -> bool:
-        """Return the on/off state."""
-        return self.is_on
+        """Return the on/off state, from the coach's view."""
+        return self.entity_description.is_on_fn(self.coach.view)

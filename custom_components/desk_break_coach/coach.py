@@ -1,43 +1,38 @@
-"""The shell around the engine: feeds it entity events, arms one timer, persists, fires."""
+"""The shell around the engine: feeds it, arms one timer, persists, fires and publishes.
+
+Every input reaches the engine once: a change of the profile's entities (as one
+`Observation` from presence.py), the timer, or a command. What the engine answers
+is worded (speech.py), fired on the bus and to the listeners (event entity,
+announcements), saved, and published to the entities when what they show changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.const import STATE_HOME, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event as HassEvent,
-    EventStateChangedData,
     HomeAssistant,
-    State,
     callback,
 )
-from homeassistant.helpers.event import (
-    async_track_point_in_utc_time,
-    async_track_state_change_event,
-)
+from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
-from .const import (
-    CONF_DND_ENTITIES,
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
-    CONF_SCHEDULE_ENTITY,
-    DOMAIN,
-    PRESENCE_MODE_ALL,
-)
+from .const import CONF_NAME, DEFAULT_REASON, DOMAIN
 from .engine import REFRESH, BreakEngine, Catalogue, CoachState, Event, EventType, View
-from .repairs import PresenceWatch
+from .presence import Observation, PresenceInput
 from .settings import settings_from_options
+from .speech import message
 from .store import CoachStore
+from .voice import get_voice
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -47,11 +42,35 @@ _REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
 
 SAVE_DELAY = 10
 ROUTINES = Path(__file__).parent / "routines"
-_NO_NEWS = (STATE_UNAVAILABLE, STATE_UNKNOWN)
 #: Saved at once: losing these would hurt.
 _SAVE_NOW = (EventType.BREAK_COMPLETED, EventType.ROUTINE_STOPPED)
 
-type EventListener = Callable[[Event], None]
+
+class OriginKind(StrEnum):
+    """Who asked for a command."""
+
+    BUTTON = "button"
+    ACTION = "action"
+    VOICE = "voice"
+    PHONE = "phone"
+    AUTOMATION = "automation"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a command came from; a voice command names the satellite that heard it."""
+
+    kind: OriginKind
+    satellite_id: str | None = None
+
+
+BUTTON = Origin(OriginKind.BUTTON)
+ACTION = Origin(OriginKind.ACTION)
+AUTOMATION = Origin(OriginKind.AUTOMATION)
+
+#: Listeners of the profile's events: the event (data complete) and its origin
+#: (None for what the clock or the sensors caused).
+type EventListener = Callable[[Event, Origin | None], None]
 
 
 def load_catalogue(language: str) -> Catalogue:
@@ -60,13 +79,6 @@ def load_catalogue(language: str) -> Catalogue:
     if not path.exists():
         path = ROUTINES / "en.json"
     return Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
-
-
-def _is_on(state: State | None) -> bool | None:
-    """True/False for a usable state, None for no news."""
-    if state is None or state.state in _NO_NEWS:
-        return None
-    return state.state in (STATE_ON, STATE_HOME)
 
 
 def _publishable(view: View, shown: View) -> View:
@@ -116,14 +128,11 @@ class Coach:
             dt_util.get_default_time_zone(),
         )
         self.view: View = self.engine.view(dt_util.utcnow())
+        self.inputs = PresenceInput(hass, entry, self._on_observation)
         self._listeners: list[Callable[[], None]] = []
         self._event_listeners: list[EventListener] = []
-        self._unsubs: list[CALLBACK_TYPE] = []
         self._timer: CALLBACK_TYPE | None = None
-        self._presence: dict[str, bool] = {}
         self._saved: dict[str, Any] | None = None
-        self._outage = False
-        self._watch = PresenceWatch(hass, entry)
 
     @property
     def name(self) -> str:
@@ -132,23 +141,17 @@ class Coach:
 
     # ------------------------------------------------------------- lifecycle
     async def async_start(self) -> None:
-        """Restore, subscribe and catch up."""
+        """Restore, follow the entities and catch up, in one engine pass."""
         stored = await self.store.async_load()
         if stored is not None:
             self.engine.state = CoachState.from_dict(stored)
-        self._subscribe()
-        now = dt_util.utcnow()
-        self._dispatch(self.engine.update(now), now)
-        self._feed_all(now)
+        self._observe(self.inputs.start())
 
     @callback
     def async_stop(self, _event: HassEvent[Any] | None = None) -> None:
         """Stop listening and save (when Home Assistant stops: at its final write)."""
-        for unsub in self._unsubs:
-            unsub()
-        self._unsubs.clear()
+        self.inputs.stop()
         self._cancel_timer()
-        self._watch.stop()
         self.store.async_delay_save(self._data, 0)
 
     async def async_unload(self) -> None:
@@ -162,101 +165,23 @@ class Coach:
 
     @callback
     def async_apply_options(self) -> None:
-        """Apply new options, keeping the state."""
+        """Apply new options, keeping the state; follow the entities they name."""
         now = dt_util.utcnow()
-        self._subscribe()
-        self._dispatch(
-            self.engine.apply_settings(now, settings_from_options(self.entry.options)),
-            now,
-        )
-        self._feed_all(now)
-
-    def _subscribe(self) -> None:
-        for unsub in self._unsubs:
-            unsub()
-        self._unsubs = []
-        options, data = self.entry.options, self.entry.data
-        presence = list(data[CONF_PRESENCE_ENTITIES])
-        self._presence = {k: v for k, v in self._presence.items() if k in presence}
-        self._unsubs.append(
-            async_track_state_change_event(self.hass, presence, self._on_presence)
-        )
-        self._watch.start(presence)
-        others = list(options.get(CONF_DND_ENTITIES) or [])
-        if schedule := options.get(CONF_SCHEDULE_ENTITY):
-            others.append(schedule)
-        if others:
-            self._unsubs.append(
-                async_track_state_change_event(self.hass, others, self._on_context)
-            )
+        settings = settings_from_options(self.entry.options)
+        self._dispatch(self.engine.apply_settings(now, settings), now)
+        self._observe(self.inputs.start())
 
     # ------------------------------------------------------------- inputs
-    def _feed_all(self, now: datetime) -> None:
-        for entity_id in self.entry.data[CONF_PRESENCE_ENTITIES]:
-            self._remember(entity_id, self.hass.states.get(entity_id))
-        self._outage = self._presence_unknown()
-        events = self.engine.presence(now, self._combined())
-        events += self._feed_context(now)
+    @callback
+    def _on_observation(self, seen: Observation) -> None:
+        self._observe(seen)
+
+    def _observe(self, seen: Observation) -> None:
+        now = dt_util.utcnow()
+        events = self.engine.observe(
+            now, present=seen.present, dnd=seen.dnd, working=seen.working
+        )
         self._dispatch(events, now)
-
-    def _presence_unknown(self) -> bool:
-        """Whether no presence entity has a usable state right now."""
-        return all(
-            _is_on(self.hass.states.get(entity_id)) is None
-            for entity_id in self.entry.data[CONF_PRESENCE_ENTITIES]
-        )
-
-    def _remember(self, entity_id: str, state: State | None) -> None:
-        value = _is_on(state)
-        if value is not None:
-            self._presence[entity_id] = value
-
-    def _combined(self) -> bool | None:
-        if not self._presence:
-            return None
-        if self.entry.data.get(CONF_PRESENCE_MODE) == PRESENCE_MODE_ALL:
-            entities = self.entry.data[CONF_PRESENCE_ENTITIES]
-            return all(self._presence.get(entity_id, False) for entity_id in entities)
-        return any(self._presence.values())
-
-    def _feed_context(self, now: datetime) -> list[Event]:
-        options = self.entry.options
-        # While the presence entities are all unavailable nobody knows whether
-        # anyone is at the desk: a due reminder waits, as during do-not-disturb.
-        dnd = self._outage or any(
-            _is_on(self.hass.states.get(entity_id))
-            for entity_id in options.get(CONF_DND_ENTITIES) or []
-        )
-        events = []
-        if dnd != self.engine.state.dnd:
-            events += self.engine.set_dnd(now, dnd)
-        if schedule := options.get(CONF_SCHEDULE_ENTITY):
-            working = _is_on(self.hass.states.get(schedule))
-            if working is not None and working != self.engine.state.working:
-                events += self.engine.set_working(now, working)
-        return events
-
-    @callback
-    def _on_presence(self, event: HassEvent[EventStateChangedData]) -> None:
-        entity_id, state = event.data["entity_id"], event.data["new_state"]
-        self._watch.update(entity_id, state)
-        before = self._combined()
-        self._remember(entity_id, state)
-        combined = self._combined()
-        changed = combined is not None and combined != before
-        outage = self._presence_unknown()
-        if not changed and outage == self._outage:
-            return
-        self._outage = outage
-        now = dt_util.utcnow()
-        # Presence first: a sensor that returns "off" must not remind on its way.
-        events = self.engine.presence(now, combined) if changed else []
-        self._dispatch(events + self._feed_context(now), now)
-
-    @callback
-    def _on_context(self, event: HassEvent[EventStateChangedData]) -> None:
-        now = dt_util.utcnow()
-        self._dispatch(self._feed_context(now), now)
 
     @callback
     def _on_timer(self, _now: datetime) -> None:
@@ -265,32 +190,71 @@ class Coach:
         self._dispatch(self.engine.update(now), now)
 
     # ------------------------------------------------------------- commands
+    # Each returns the events it caused, complete as fired; a refusal raises
+    # EngineError and changes nothing.
     @callback
-    def command(self, name: str, *args: Any) -> None:
-        """Run an engine command; an EngineError leaves everything as it was."""
+    def start_break(self, origin: Origin, program: str | None = None) -> list[Event]:
+        """Start the guided routine now."""
+        return self._command(origin, lambda now: self.engine.start_break(now, program))
+
+    @callback
+    def next_exercise(self, origin: Origin) -> list[Event]:
+        """Move to the next step."""
+        return self._command(origin, self.engine.next_exercise)
+
+    @callback
+    def finish_break(self, origin: Origin) -> list[Event]:
+        """Complete the break now."""
+        return self._command(origin, self.engine.finish_break)
+
+    @callback
+    def snooze(self, origin: Origin, minutes: int | None = None) -> list[Event]:
+        """Postpone the due break."""
+        return self._command(origin, lambda now: self.engine.snooze(now, minutes))
+
+    @callback
+    def skip_break(self, origin: Origin) -> list[Event]:
+        """Dismiss the due break without counting it."""
+        return self._command(origin, self.engine.skip_break)
+
+    @callback
+    def stop_routine(self, origin: Origin, reason: str = DEFAULT_REASON) -> list[Event]:
+        """Safety stop."""
+        return self._command(origin, lambda now: self.engine.stop_routine(now, reason))
+
+    @callback
+    def pause(self, origin: Origin, minutes: int | None = None) -> list[Event]:
+        """No reminders, for minutes or until resume."""
+        return self._command(origin, lambda now: self.engine.pause(now, minutes))
+
+    @callback
+    def resume(self, origin: Origin) -> list[Event]:
+        """Back to normal after a pause or a safety stop."""
+        return self._command(origin, self.engine.resume)
+
+    def _command(
+        self, origin: Origin, run: Callable[[datetime], list[Event]]
+    ) -> list[Event]:
         now = dt_util.utcnow()
+        # Catch up first, so what the clock caused is told even if `run` is refused.
         self._dispatch(self.engine.update(now), now)
-        method: Callable[..., list[Event]] = getattr(self.engine, name)
-        self._dispatch(method(now, *args), now, force_save=True)
+        return self._dispatch(run(now), now, origin, force_save=True)
 
     # ------------------------------------------------------------- outputs
     def _dispatch(
         self,
         events: list[Event],
         now: datetime,
+        origin: Origin | None = None,
         *,
         force_save: bool = False,
-    ) -> None:
-        """Fire events, save, refresh the view and re-arm the timer."""
-        for event in events:
-            data = {
-                "config_entry_id": self.entry.entry_id,
-                "name": self.name,
-                **event.data,
-            }
-            self.hass.bus.async_fire(f"{DOMAIN}_{event.type}", data)
+    ) -> list[Event]:
+        """Word and fire events, save, refresh the view and re-arm the timer."""
+        fired = [self._complete(event) for event in events]
+        for event in fired:
+            self.hass.bus.async_fire(f"{DOMAIN}_{event.type}", event.data)
             for listener in list(self._event_listeners):
-                listener(Event(event.type, data))
+                listener(event, origin)
         self._persist(force_save or any(event.type in _SAVE_NOW for event in events))
         view = _publishable(self.engine.view(now), self.view)
         if view != self.view:
@@ -298,6 +262,23 @@ class Coach:
             for update in list(self._listeners):
                 update()
         self._arm(now)
+        return fired
+
+    def _complete(self, event: Event) -> Event:
+        """Add the profile and the spoken message to an engine event."""
+        voice = get_voice(self.hass, self.catalogue.language)
+        spoken = (
+            event.type.value
+            if voice is None
+            else message(voice, self.catalogue, event.type, event.data)
+        )
+        data = {
+            "config_entry_id": self.entry.entry_id,
+            "name": self.name,
+            "message": spoken,
+            **event.data,
+        }
+        return Event(event.type, data)
 
     def _arm(self, now: datetime) -> None:
         wake = self.engine.next_wakeup(now)
@@ -327,6 +308,10 @@ class Coach:
     def _data(self) -> dict[str, Any]:
         return self.engine.state.to_dict()
 
+    def view_now(self) -> View:
+        """Return the view computed this moment (not pinned to what entities show)."""
+        return self.engine.view(dt_util.utcnow())
+
     @callback
     def async_add_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
         """Call `listener` whenever the view changed."""
@@ -335,34 +320,6 @@ class Coach:
 
     @callback
     def async_add_event_listener(self, listener: EventListener) -> CALLBACK_TYPE:
-        """Call `listener` with each event (data already carries entry id and name)."""
+        """Call `listener` with each event and its origin."""
         self._event_listeners.append(listener)
         return lambda: self._event_listeners.remove(listener)
-
-    def status(self) -> Mapping[str, Any]:
-        """Return the get_status response, computed now."""
-        view = self.engine.view(dt_util.utcnow())
-        exercise = view.exercise
-        return {
-            "status": view.status.value,
-            "sitting_minutes": view.sitting_minutes,
-            "sitting_today_minutes": view.sitting_today_minutes,
-            "next_break": view.next_break.isoformat() if view.next_break else None,
-            "breaks_today": view.breaks_today,
-            "daily_target": view.daily_target,
-            "daily_progress": view.progress,
-            "streak": view.streak,
-            "program": view.program,
-            "snoozes_left": view.snoozes_left,
-            "current_exercise": None
-            if exercise is None
-            else {
-                "name": exercise.name,
-                "step": exercise.step,
-                "steps_total": exercise.steps_total,
-                "reps": exercise.reps,
-                "seconds_left": exercise.seconds_left,
-                "instructions": exercise.instructions,
-            },
-            "remaining_steps": view.remaining_steps,
-        }

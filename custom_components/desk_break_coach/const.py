@@ -1,7 +1,9 @@
 """Constants for Desk Break Coach: the domain, configuration keys, defaults and ranges.
 
 This module is the single source of truth for every key a user can configure.
-It imports nothing from Home Assistant so the pure engine may use it as well.
+The defaults the engine itself knows (its Settings, working hours, weekdays, the
+reps range, stop reasons) are taken from the engine, so each is written once.
+It imports nothing from Home Assistant.
 """
 
 from __future__ import annotations
@@ -9,6 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final
+
+from .engine import (
+    REPS_RANGE as ENGINE_REPS_RANGE,
+    WEEKDAYS as ENGINE_WEEKDAYS,
+    Settings,
+    StopReason,
+    WorkSchedule,
+)
+
+_ENGINE: Final = Settings()
+_HOURS: Final = WorkSchedule()
 
 DOMAIN: Final = "desk_break_coach"
 
@@ -63,7 +76,11 @@ PROGRAMS: Final = (
 )
 
 # Weekdays in Python's `date.weekday()` order: WEEKDAYS[date.weekday()]
-WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS: Final = ENGINE_WEEKDAYS
+
+# Why the exercises were stopped (the `reason` field of stop_routine)
+REASONS: Final = tuple(reason.value for reason in StopReason)
+DEFAULT_REASON: Final = StopReason.UNWELL.value
 
 # Entity domains accepted by the entity options
 SCHEDULE_DOMAINS: Final = ("schedule", "binary_sensor", "input_boolean")
@@ -71,17 +88,17 @@ ANNOUNCE_DOMAINS: Final = ("assist_satellite", "media_player", "notify")
 TTS_DOMAIN: Final = "tts"
 
 # Defaults; times are "HH:MM:SS" strings, as the time selector stores them
-DEFAULT_SIT_MINUTES: Final = 45
-DEFAULT_AWAY_MINUTES: Final = 5
-DEFAULT_SNOOZE_MINUTES: Final = 10
-DEFAULT_MAX_SNOOZES: Final = 3
-DEFAULT_DAILY_TARGET: Final = 4
-DEFAULT_PROGRAM: Final = PROGRAM_NECK_SITTING
-DEFAULT_REPS: Final = 10
-DEFAULT_EXERCISE_SECONDS: Final = 120
-DEFAULT_WORK_START: Final = "09:00:00"
-DEFAULT_WORK_END: Final = "18:00:00"
-DEFAULT_WORK_DAYS: Final = ("mon", "tue", "wed", "thu", "fri")
+DEFAULT_SIT_MINUTES: Final = _ENGINE.sit_minutes
+DEFAULT_AWAY_MINUTES: Final = _ENGINE.away_minutes
+DEFAULT_SNOOZE_MINUTES: Final = _ENGINE.snooze_minutes
+DEFAULT_MAX_SNOOZES: Final = _ENGINE.max_snoozes
+DEFAULT_DAILY_TARGET: Final = _ENGINE.daily_target
+DEFAULT_PROGRAM: Final = _ENGINE.program
+DEFAULT_REPS: Final = _ENGINE.reps
+DEFAULT_EXERCISE_SECONDS: Final = _ENGINE.exercise_seconds
+DEFAULT_WORK_START: Final = _HOURS.start.isoformat()
+DEFAULT_WORK_END: Final = _HOURS.end.isoformat()
+DEFAULT_WORK_DAYS: Final = tuple(day for day in WEEKDAYS if day in _HOURS.days)
 DEFAULT_ANNOUNCE_STEPS: Final = True
 
 # Inclusive (minimum, maximum) ranges of the numeric options
@@ -90,11 +107,12 @@ AWAY_MINUTES_RANGE: Final = (1, 60)
 SNOOZE_MINUTES_RANGE: Final = (1, 60)
 MAX_SNOOZES_RANGE: Final = (0, 10)
 DAILY_TARGET_RANGE: Final = (1, 12)
-REPS_RANGE: Final = (10, 20)
+REPS_RANGE: Final = ENGINE_REPS_RANGE
 EXERCISE_SECONDS_RANGE: Final = (30, 120)
 
-# The `minutes` field of the snooze action
+# The `minutes` field of the snooze and pause actions
 SNOOZE_ACTION_MINUTES_RANGE: Final = (1, 120)
+PAUSE_ACTION_MINUTES_RANGE: Final = (1, 1440)
 
 NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
     {

@@ -7,6 +7,7 @@ from typing import Any
 from homeassistant.core import HomeAssistant
 
 from . import DeskBreakCoachConfigEntry
+from .readout import status_data
 
 
 async def async_get_config_entry_diagnostics(
@@ -22,5 +23,5 @@ async def async_get_config_entry_diagnostics(
         },
         "language": coach.catalogue.language,
         "state": coach.engine.state.to_dict(),
-        "status": dict(coach.status()),
+        "status": status_data(coach.view_now()),
     }

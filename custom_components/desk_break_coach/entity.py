@@ -12,7 +12,12 @@ from .const import DOMAIN
 
 
 class CoachEntity(Entity):
-    """An entity of one profile that writes its state only when what it shows changed."""
+    """An entity of one profile that writes its state only when what it shows changed.
+
+    `shown()` computes what the entity shows from the coach's view, once per
+    change; the state properties read that (`self._shown`), so a write does not
+    compute it again.
+    """
 
     _attr_has_entity_name = True
     _attr_should_poll = False
@@ -32,7 +37,8 @@ class CoachEntity(Entity):
             model="Desk profile",
             entry_type=DeviceEntryType.SERVICE,
         )
-        self._shown: Any = None
+
+        self._shown: Any = self.shown()
 
     async def async_added_to_hass(self) -> None:
         """Follow the coach."""

@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import DeskBreakCoachConfigEntry
+from .coach import Origin
 from .engine import Event, EventType
 from .entity import CoachEntity
 
@@ -35,6 +36,6 @@ class BreakEvent(CoachEntity, EventEntity):
         self.async_on_remove(self.coach.async_add_event_listener(self._on_event))
 
     @callback
-    def _on_event(self, event: Event) -> None:
+    def _on_event(self, event: Event, _origin: Origin | None) -> None:
         self._trigger_event(event.type.value, event.data)
         self.async_write_ha_state()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import (
@@ -23,14 +23,18 @@ from homeassistant.helpers import (
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
-from .announce import run_command, spoken
-from .const import CONF_PRESENCE_ENTITIES, DOMAIN, SNOOZE_ACTION_MINUTES_RANGE
-from .engine import EngineError, Status, View
-from .services import REASONS
+from .announce import spoken
+from .coach import Coach, Origin, OriginKind
+from .const import (
+    CONF_PRESENCE_ENTITIES,
+    DEFAULT_REASON,
+    DOMAIN,
+    REASONS,
+    SNOOZE_ACTION_MINUTES_RANGE,
+)
+from .engine import Command, EngineError, Event, Status, View
+from .readout import status_data
 from .voice import VoiceData, async_error_text, get_voice, normalize
-
-if TYPE_CHECKING:
-    from .coach import Coach
 
 INTENT_START: Final = "DeskBreakStart"
 INTENT_SNOOZE: Final = "DeskBreakSnooze"
@@ -48,8 +52,42 @@ SLOT_REASON: Final = "reason"
 _DUE = (Status.BREAK_DUE, Status.SNOOZED)
 _IN_USE = (Status.BREAK_DUE, Status.SNOOZED, Status.ON_BREAK)
 
-#: Tests of which profiles a command fits, tried in order until one fits exactly one.
-type Fits = tuple[Callable[[View], bool], ...]
+#: A test of a profile's view, when choosing the profile a request is for.
+type Fits = Callable[[View], bool]
+
+
+#: Commands that answer a due break: a profile whose break is due is the one meant.
+_ANSWER_DUE = frozenset(
+    {Command.START_BREAK, Command.SNOOZE, Command.SKIP_BREAK, Command.FINISH_BREAK}
+)
+
+
+def _preferences(command: Command | None) -> tuple[Fits, ...]:
+    """Return the tests tried in order until exactly one profile passes.
+
+    A profile fits a command the engine would take now (its `available_commands`).
+    Among those, one on a break comes first; for an answer to a due break, then
+    one whose break is due now, then due or snoozed; then the only one that fits;
+    and last, the only one in use.
+    """
+    if command is None:
+        return (_in_use,)
+
+    def fits(view: View) -> bool:
+        return command in view.available_commands
+
+    due: tuple[Fits, ...] = ()
+    if command in _ANSWER_DUE:
+        due = (
+            lambda view: fits(view) and view.status is Status.BREAK_DUE,
+            lambda view: fits(view) and view.status in _DUE,
+        )
+    return (
+        lambda view: fits(view) and view.status is Status.ON_BREAK,
+        *due,
+        fits,
+        _in_use,
+    )
 
 
 @callback
@@ -129,7 +167,10 @@ async def _error(
 
 
 async def async_choose(
-    hass: HomeAssistant, intent_obj: intent.Intent, said: str | None, fits: Fits
+    hass: HomeAssistant,
+    intent_obj: intent.Intent,
+    said: str | None,
+    command: Command | None,
 ) -> Choice:
     """Pick the profile a request is for, or raise an error that asks."""
     language = intent_obj.language
@@ -151,7 +192,7 @@ async def async_choose(
         if len(here) == 1:
             return Choice(here[0], say_name=True)
         candidates = here or coaches
-    for test in (*fits, _in_use):
+    for test in _preferences(command):
         found = [coach for coach in candidates if test(coach.view)]
         if len(found) == 1:
             return Choice(found[0], say_name=True)
@@ -171,13 +212,13 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         self,
         intent_type: str,
         description: str,
-        fits: Fits = (),
+        command: Command | None = None,
         slots: Mapping[Any, Any] | None = None,
     ) -> None:
         """Describe the command."""
         self.intent_type = intent_type
         self.description = description
-        self._fits = fits
+        self.command = command
         self._slots = dict(slots or {})
 
     @property
@@ -199,7 +240,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         voice = get_voice(hass, intent_obj.language)
         assert voice is not None
         choice = await async_choose(
-            hass, intent_obj, values.get(SLOT_PROFILE), self._fits
+            hass, intent_obj, values.get(SLOT_PROFILE), self.command
         )
         coach = choice.coach
         try:
@@ -217,7 +258,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         response.async_set_speech(speech)
         response.async_set_speech_slots(
             {"profile": coach.name, "config_entry_id": coach.entry.entry_id}
-            | dict(coach.status())
+            | status_data(coach.view_now())
         )
         return response
 
@@ -232,6 +273,10 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         """Run the command; return the reply."""
 
 
+#: Runs a coach command for a voice request, with the slot values said.
+type Run = Callable[[Coach, Origin, dict[str, Any]], list[Event]]
+
+
 class CommandIntentHandler(CoachIntentHandler):
     """A command that runs one coach command and speaks the events it caused."""
 
@@ -239,15 +284,15 @@ class CommandIntentHandler(CoachIntentHandler):
         self,
         intent_type: str,
         description: str,
-        command: str,
-        fits: Fits = (),
+        command: Command,
+        run: Run,
         *,
         slots: Mapping[Any, Any] | None = None,
         reply: str | None = None,
     ) -> None:
         """Describe the command."""
-        super().__init__(intent_type, description, fits, slots)
-        self._command = command
+        super().__init__(intent_type, description, command, slots)
+        self._run = run
         self._reply = reply
 
     def run(
@@ -257,15 +302,12 @@ class CommandIntentHandler(CoachIntentHandler):
         intent_obj: intent.Intent,
         values: dict[str, Any],
     ) -> str:
-        """Run the coach command with the slot values as arguments."""
-        args = [values.get(name, _DEFAULTS.get(name)) for name in self._slots_names()]
-        events = run_command(coach, intent_obj.satellite_id, self._command, *args)
+        """Run the coach command; the satellite that heard it is its origin."""
+        origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
+        events = self._run(coach, origin, values)
         parts = [str(voice.replies[self._reply])] if self._reply else []
         parts.append(spoken(events))
         return " ".join(part for part in parts if part)
-
-    def _slots_names(self) -> list[str]:
-        return [str(key) for key in self._slots]
 
 
 class StatusIntentHandler(CoachIntentHandler):
@@ -279,7 +321,7 @@ class StatusIntentHandler(CoachIntentHandler):
         values: dict[str, Any],
     ) -> str:
         """Describe the profile's status."""
-        status = coach.status()
+        status = status_data(coach.view_now())
         exercise = status["current_exercise"] or {}
         next_break = status["next_break"]
         template = str(voice.replies["status"][status["status"]])
@@ -298,25 +340,6 @@ class StatusIntentHandler(CoachIntentHandler):
         )
 
 
-def _due_now(view: View) -> bool:
-    return view.status is Status.BREAK_DUE
-
-
-def _due(view: View) -> bool:
-    return view.status in _DUE
-
-
-def _on_break(view: View) -> bool:
-    return view.status is Status.ON_BREAK
-
-
-def _stopped(view: View) -> bool:
-    return view.status in (Status.PAUSED, Status.RESTING)
-
-
-#: Slot values used when a slot is left out.
-_DEFAULTS: Final = {SLOT_REASON: REASONS[0]}
-
 _MINUTES = vol.Optional(
     SLOT_MINUTES, description="Minutes to postpone; the profile's default if left out"
 )
@@ -332,33 +355,33 @@ def handlers() -> list[CoachIntentHandler]:
         CommandIntentHandler(
             INTENT_START,
             "Starts the guided neck exercise break of a desk profile now.",
-            "start_break",
-            (_due_now, _due),
+            Command.START_BREAK,
+            lambda coach, origin, _: coach.start_break(origin),
         ),
         CommandIntentHandler(
             INTENT_SNOOZE,
             "Postpones the desk break that is due, optionally by a number of minutes.",
-            "snooze",
-            (_due_now, _due),
+            Command.SNOOZE,
+            lambda coach, origin, said: coach.snooze(origin, said.get(SLOT_MINUTES)),
             slots={_MINUTES: vol.All(vol.Coerce(int), vol.Range(min=low, max=high))},
         ),
         CommandIntentHandler(
             INTENT_SKIP,
             "Dismisses the desk break that is due without counting it.",
-            "skip_break",
-            (_due_now, _due),
+            Command.SKIP_BREAK,
+            lambda coach, origin, _: coach.skip_break(origin),
         ),
         CommandIntentHandler(
             INTENT_NEXT,
             "Moves to the next exercise of the break in progress.",
-            "next_exercise",
-            (_on_break,),
+            Command.NEXT_EXERCISE,
+            lambda coach, origin, _: coach.next_exercise(origin),
         ),
         CommandIntentHandler(
             INTENT_FINISH,
             "Completes the desk break now; it counts as done.",
-            "finish_break",
-            (_on_break, _due_now, _due),
+            Command.FINISH_BREAK,
+            lambda coach, origin, _: coach.finish_break(origin),
         ),
         StatusIntentHandler(
             INTENT_STATUS,
@@ -369,30 +392,20 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_STOP,
             "Stops the neck exercises at once, for example when the person feels "
             "pain or unwell; no exercise prompts until resumed.",
-            "stop_routine",
-            (_on_break,),
+            Command.STOP_ROUTINE,
+            lambda coach, origin, said: coach.stop_routine(
+                origin, said.get(SLOT_REASON) or DEFAULT_REASON
+            ),
             slots={_REASON: vol.In(REASONS)},
         ),
         CommandIntentHandler(
             INTENT_RESUME,
             "Turns break reminders and exercises back on after a pause or a stop.",
-            "resume",
-            (_stopped,),
+            Command.RESUME,
+            lambda coach, origin, _: coach.resume(origin),
             reply="resumed",
         ),
     ]
-
-
-INTENTS: Final = (
-    INTENT_START,
-    INTENT_SNOOZE,
-    INTENT_SKIP,
-    INTENT_NEXT,
-    INTENT_FINISH,
-    INTENT_STATUS,
-    INTENT_STOP,
-    INTENT_RESUME,
-)
 
 
 async def async_setup_intents(hass: HomeAssistant) -> None:

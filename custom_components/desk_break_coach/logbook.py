@@ -15,24 +15,10 @@ from homeassistant.helpers import entity_registry as er
 
 from .const import DOMAIN
 from .engine import EventType
+from .speech import logbook_line
 from .voice import get_voice
 
 type DescribeEvent = Callable[[str, str, Callable[[Event], dict[str, Any]]], None]
-
-
-def _line(hass: HomeAssistant, event_type: EventType, data: dict[str, Any]) -> str:
-    """Return the plain-words line, or the event's spoken message."""
-    voice = get_voice(hass, hass.config.language)
-    key = event_type.value
-    if event_type is EventType.ROUTINE_STOPPED:
-        key = f"{key}_{data.get('reason', 'unwell')}"
-    template = None if voice is None else voice.logbook.get(key)
-    if template is not None:
-        try:
-            return str(template).format(**data)
-        except KeyError, IndexError, ValueError:
-            pass
-    return str(data.get("message", event_type.value))
 
 
 @callback
@@ -45,9 +31,10 @@ def async_describe_events(
         @callback
         def describe(event: Event) -> dict[str, Any]:
             data = dict(event.data)
+            voice = get_voice(hass, hass.config.language)
             described: dict[str, Any] = {
                 LOGBOOK_ENTRY_NAME: data.get("name", "Desk Break Coach"),
-                LOGBOOK_ENTRY_MESSAGE: _line(hass, event_type, data),
+                LOGBOOK_ENTRY_MESSAGE: logbook_line(voice, event_type, data),
             }
             if entity_id := er.async_get(hass).async_get_entity_id(
                 "event", DOMAIN, f"{data.get('config_entry_id')}_break"

@@ -36,21 +36,16 @@ class PresenceWatch:
     @callback
     def start(self, entity_ids: list[str]) -> None:
         """Watch these entities (again), judging their current states."""
-        self.stop(keep_issues=True)
+        self.stop()
         for entity_id in entity_ids:
             self.update(entity_id, self.hass.states.get(entity_id))
 
     @callback
-    def stop(self, *, keep_issues: bool = True) -> None:
-        """Cancel the pending checks."""
+    def stop(self) -> None:
+        """Cancel the pending checks (raised issues stay until the entity returns)."""
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()
-        if not keep_issues:
-            for entity_id in self.entry.data.get("presence_entities", []):
-                ir.async_delete_issue(
-                    self.hass, DOMAIN, issue_id(self.entry.entry_id, entity_id)
-                )
 
     @callback
     def update(self, entity_id: str, state: State | None) -> None:

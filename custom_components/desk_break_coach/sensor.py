@@ -20,6 +20,7 @@ from homeassistant.helpers.typing import StateType
 from . import DeskBreakCoachConfigEntry
 from .engine import Status, View
 from .entity import CoachEntity
+from .readout import exercise_data
 
 # Everything runs in the event loop against the coach; no I/O to serialise.
 PARALLEL_UPDATES = 0
@@ -38,22 +39,16 @@ def _status_attrs(view: View) -> dict[str, Any]:
         "snoozes_left": view.snoozes_left,
         "daily_target": view.daily_target,
         "paused_until": view.paused_until.isoformat() if view.paused_until else None,
+        "available_commands": [command.value for command in view.available_commands],
     }
 
 
 def _exercise_attrs(view: View) -> dict[str, Any]:
-    exercise = view.exercise
-    if exercise is None:
+    if view.exercise is None:
         return {"program": view.program}
-    return {
-        "step": exercise.step,
-        "steps_total": exercise.steps_total,
-        "reps": exercise.reps,
-        "seconds_left": exercise.seconds_left,
-        "ends_at": exercise.ends_at.isoformat(),
-        "instructions": exercise.instructions,
-        "program": exercise.program,
-    }
+    attrs = exercise_data(view.exercise)
+    del attrs["name"]  # the state
+    return attrs
 
 
 SENSORS: tuple[CoachSensorDescription, ...] = (
@@ -68,7 +63,6 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
         key="sitting_time",
         device_class=SensorDeviceClass.DURATION,
         native_unit_of_measurement=UnitOfTime.MINUTES,
-        state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda view: view.sitting_minutes,
         attrs_fn=lambda view: {
             "since": view.sitting_since.isoformat() if view.sitting_since else None
@@ -94,7 +88,6 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
     CoachSensorDescription(
         key="daily_progress",
         native_unit_of_measurement=PERCENTAGE,
-        state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda view: view.progress,
     ),
     CoachSensorDescription(
@@ -105,7 +98,6 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
     CoachSensorDescription(
         key="streak",
         native_unit_of_measurement=UnitOfTime.DAYS,
-        state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda view: view.streak,
     ),
 )
@@ -128,19 +120,18 @@ class CoachSensor(CoachEntity, SensorEntity):
     @property
     def native_value(self) -> StateType | Any:
         """The current value."""
-        return self.entity_description.value_fn(self.coach.view)
+        return self._shown[0]
 
     @property
     def extra_state_attributes(self) -> dict[str, Any] | None:
         """Attributes, where the sensor has any."""
-        attrs_fn = self.entity_description.attrs_fn
-        if attrs_fn is None:
-            return None
-        attrs = attrs_fn(self.coach.view)
-        if self.entity_description.key == "status":
-            attrs["config_entry_id"] = self.coach.entry.entry_id
+        attrs: dict[str, Any] | None = self._shown[1]
         return attrs
 
-    def shown(self) -> Any:
-        """Value and attributes."""
-        return (self.native_value, self.extra_state_attributes)
+    def shown(self) -> tuple[Any, dict[str, Any] | None]:
+        """Value and attributes, computed from the coach's view."""
+        description, view = self.entity_description, self.coach.view
+        attrs = None if description.attrs_fn is None else description.attrs_fn(view)
+        if attrs is not None and description.key == "status":
+            attrs["config_entry_id"] = self.coach.entry.entry_id
+        return description.value_fn(view), attrs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
@@ -16,18 +16,22 @@ from homeassistant.core import (
 from homeassistant.exceptions import ServiceValidationError
 import probatio as vol
 
-from .const import DOMAIN, PROGRAMS, SNOOZE_ACTION_MINUTES_RANGE
-from .engine import EngineError
-
-if TYPE_CHECKING:
-    from .coach import Coach
+from .coach import ACTION, Coach
+from .const import (
+    DEFAULT_REASON,
+    DOMAIN,
+    PAUSE_ACTION_MINUTES_RANGE,
+    PROGRAMS,
+    REASONS,
+    SNOOZE_ACTION_MINUTES_RANGE,
+)
+from .engine import EngineError, Event
+from .readout import status_data
 
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
 ATTR_PROGRAM: Final = "program"
 ATTR_MINUTES: Final = "minutes"
 ATTR_REASON: Final = "reason"
-REASONS: Final = ("unwell", "other")
-PAUSE_MINUTES_RANGE: Final = (1, 1440)
 
 #: The schema accepts any data; the handler validates it with translated errors.
 _SCHEMA = vol.Schema(dict, extra=vol.ALLOW_EXTRA)
@@ -63,10 +67,12 @@ def get_coach(hass: HomeAssistant, entry_id: Any) -> Coach:
     return coach
 
 
-def run(coach: Coach, command: str, *args: Any) -> None:
+def run[**P](
+    command: Callable[P, list[Event]], *args: P.args, **kwargs: P.kwargs
+) -> list[Event]:
     """Run a coach command, turning a refusal into a translated error."""
     try:
-        coach.command(command, *args)
+        return command(*args, **kwargs)
     except EngineError as err:
         raise invalid(err.key, **err.values) from err
 
@@ -96,25 +102,28 @@ def _program(value: Any) -> str | None:
 
 def _reason(value: Any) -> str:
     if value is None:
-        return "unwell"
+        return DEFAULT_REASON
     if value not in REASONS:
         raise invalid("invalid_reason", reason=value)
     return str(value)
 
 
-#: Each action: the engine command and how its arguments are read from the call.
-ACTIONS: Final[dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]]] = {
-    "start_break": ("start_break", lambda d: (_program(d.get(ATTR_PROGRAM)),)),
-    "next_exercise": ("next_exercise", lambda d: ()),
-    "finish_break": ("finish_break", lambda d: ()),
-    "snooze": (
-        "snooze",
-        lambda d: (_minutes(d.get(ATTR_MINUTES), SNOOZE_ACTION_MINUTES_RANGE),),
+type ActionHandler = Callable[[Coach, dict[str, Any]], list[Event]]
+
+#: Each action: the coach command it runs, with its arguments read from the call.
+ACTIONS: Final[dict[str, ActionHandler]] = {
+    "start_break": lambda c, d: c.start_break(ACTION, _program(d.get(ATTR_PROGRAM))),
+    "next_exercise": lambda c, d: c.next_exercise(ACTION),
+    "finish_break": lambda c, d: c.finish_break(ACTION),
+    "snooze": lambda c, d: c.snooze(
+        ACTION, _minutes(d.get(ATTR_MINUTES), SNOOZE_ACTION_MINUTES_RANGE)
     ),
-    "skip_break": ("skip_break", lambda d: ()),
-    "stop_routine": ("stop_routine", lambda d: (_reason(d.get(ATTR_REASON)),)),
-    "pause": ("pause", lambda d: (_minutes(d.get(ATTR_MINUTES), PAUSE_MINUTES_RANGE),)),
-    "resume": ("resume", lambda d: ()),
+    "skip_break": lambda c, d: c.skip_break(ACTION),
+    "stop_routine": lambda c, d: c.stop_routine(ACTION, _reason(d.get(ATTR_REASON))),
+    "pause": lambda c, d: c.pause(
+        ACTION, _minutes(d.get(ATTR_MINUTES), PAUSE_ACTION_MINUTES_RANGE)
+    ),
+    "resume": lambda c, d: c.resume(ACTION),
 }
 
 
@@ -136,11 +145,10 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
     async def handle(call: ServiceCall) -> None:
         coach = _coach_for(hass, call)
-        command, read_args = ACTIONS[call.service]
-        run(coach, command, *read_args(dict(call.data)))
+        run(ACTIONS[call.service], coach, dict(call.data))
 
     async def handle_status(call: ServiceCall) -> ServiceResponse:
-        return dict(_coach_for(hass, call).status())
+        return status_data(_coach_for(hass, call).view_now())
 
     for service in ACTIONS:
         hass.services.async_register(DOMAIN, service, handle, schema=_SCHEMA)

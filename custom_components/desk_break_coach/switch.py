@@ -1,4 +1,8 @@
-"""The reminders switch: off pauses reminders until it is turned on again."""
+"""The reminders switch: whether reminders are active; off pauses them until on again.
+
+It is off during any pause (for minutes or until resume), and turning it on
+resumes, as the resume action does.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import DeskBreakCoachConfigEntry
+from .coach import BUTTON
+from .engine import Command
 from .entity import CoachEntity
+from .services import run
 
 # Everything runs in the event loop against the coach; no I/O to serialise.
 PARALLEL_UPDATES = 0
@@ -27,21 +34,23 @@ async def async_setup_entry(
 
 
 class RemindersSwitch(CoachEntity, SwitchEntity):
-    """Reminders on or paused."""
+    """Reminders active, or paused."""
 
     @property
     def is_on(self) -> bool:
-        """Whether reminders are on."""
-        return self.coach.view.reminders
+        """Whether reminders are active."""
+        return bool(self._shown)
 
     def shown(self) -> bool:
-        """Return the on/off state."""
-        return self.is_on
+        """Return the on/off state, from the coach's view."""
+        return self.coach.view.reminders
 
     async def async_turn_on(self, **kwargs: Any) -> None:
-        """Reminders on."""
-        self.coach.command("set_reminders", True)
+        """End the pause (already on: nothing to do)."""
+        if not self.coach.view.reminders:
+            run(self.coach.resume, BUTTON)
 
     async def async_turn_off(self, **kwargs: Any) -> None:
-        """Reminders off until turned on."""
-        self.coach.command("set_reminders", False)
+        """Pause reminders until turned on (already off: nothing to do)."""
+        if Command.PAUSE in self.coach.view.available_commands:
+            run(self.coach.pause, BUTTON)

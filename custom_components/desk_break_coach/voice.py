@@ -1,4 +1,4 @@
-"""Voice data per language: sentences, the due-break question, replies, logbook lines.
+"""Voice data per language: sentences, the due-break question, replies, event texts.
 
 The data lives in `sentences/<language>.yaml`; it is read once at setup, in the
 executor, together with the spoken numbers used to understand "ten minutes".
@@ -60,6 +60,7 @@ class VoiceData:
     question: str
     answers: Mapping[str, tuple[str, ...]]
     replies: Mapping[str, Any]
+    messages: Mapping[str, str]
     logbook: Mapping[str, str]
     numbers: Mapping[str, int]
 
@@ -84,6 +85,7 @@ class VoiceData:
             question=str(data["question"]),
             answers={k: tuple(v) for k, v in data["answers"].items()},
             replies=data["replies"],
+            messages=data["messages"],
             logbook=data["logbook"],
             numbers=numbers,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -40,7 +40,7 @@ def run_until(
 
 
 def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
-    """45 minutes of sitting make one break_due with a spoken message."""
+    """45 minutes of sitting make one break_due, saying how long (words: test_speech)."""
     assert engine.presence(MONDAY_9, True) == []
     assert engine.view(MONDAY_9).status is Status.SITTING
     assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + REFRESH
@@ -48,7 +48,6 @@ def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
     assert seen == []
     events = engine.update(MONDAY_9 + timedelta(minutes=45))
     assert types(events) == ["break_due"]
-    assert "45 minutes" in events[0].data["message"]
     assert events[0].data["sitting_minutes"] == 45
     view = engine.view(MONDAY_9 + timedelta(minutes=45))
     assert view.status is Status.BREAK_DUE and view.break_due
@@ -127,7 +126,6 @@ def test_snooze_limit_and_errors(engine: BreakEngine) -> None:
         events = engine.snooze(now)
         assert types(events) == ["break_snoozed"]
         assert events[0].data == {
-            "message": "Break snoozed for 10 minutes.",
             "minutes": 10,
             "snoozes_left": left,
         }
@@ -229,9 +227,7 @@ def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
     engine.start_break(MONDAY_9 + timedelta(minutes=10))
     events = engine.stop_routine(MONDAY_9 + timedelta(minutes=11))
     assert types(events) == ["routine_stopped"]
-    assert (
-        "doctor" in events[0].data["message"] and events[0].data["reason"] == "unwell"
-    )
+    assert events[0].data == {"reason": "unwell"}
     assert engine.view(MONDAY_9 + timedelta(minutes=11)).breaks_today == 0
     _, seen = run_until(
         engine, MONDAY_9 + timedelta(hours=3), MONDAY_9 + timedelta(minutes=11)
@@ -264,14 +260,38 @@ def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
 
 
 def test_reminders_switch_pauses(engine: BreakEngine) -> None:
-    """Reminders off = paused; on again = normal."""
+    """Reminders off (an open pause) = paused; on again (resume) = normal."""
     engine.presence(MONDAY_9, True)
-    engine.set_reminders(MONDAY_9, False)
+    assert engine.view(MONDAY_9).reminders
+    engine.pause(MONDAY_9)
     assert engine.update(MONDAY_9 + timedelta(minutes=50)) == []
-    assert engine.view(MONDAY_9 + timedelta(minutes=50)).status is Status.PAUSED
-    assert types(engine.set_reminders(MONDAY_9 + timedelta(minutes=51), True)) == [
-        "break_due"
-    ]
+    view = engine.view(MONDAY_9 + timedelta(minutes=50))
+    assert view.status is Status.PAUSED and not view.reminders
+    assert types(engine.resume(MONDAY_9 + timedelta(minutes=51))) == ["break_due"]
+    assert engine.view(MONDAY_9 + timedelta(minutes=51)).reminders
+
+
+def test_timed_pause_turns_reminders_off_until_it_ends(engine: BreakEngine) -> None:
+    """A pause for minutes: reminders off, a second pause refused, on again after."""
+    engine.presence(MONDAY_9, True)
+    engine.pause(MONDAY_9, 30)
+    assert not engine.view(MONDAY_9).reminders
+    before = engine.state.to_dict()
+    with pytest.raises(EngineError) as err:
+        engine.pause(MONDAY_9 + timedelta(minutes=1))
+    assert err.value.key == "already_paused"
+    assert engine.state.to_dict() == {
+        **before,
+        "cursor": engine.state.to_dict()["cursor"],
+    }
+    engine.update(MONDAY_9 + timedelta(minutes=30))
+    assert engine.view(MONDAY_9 + timedelta(minutes=30)).reminders
+
+
+def test_stored_switch_off_reads_as_a_pause() -> None:
+    """Progress stored with the reminders switch off comes back paused."""
+    state = CoachState.from_dict({"reminders": False, "streak": 2})
+    assert state.paused and state.streak == 2
 
 
 def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
@@ -348,17 +368,35 @@ def test_sitting_across_midnight_splits_today(engine: BreakEngine) -> None:
     assert view.sitting_minutes == 90
 
 
-def test_dst_change_keeps_elapsed_time(catalogue: Catalogue) -> None:
-    """On the autumn change a 45-minute block is 45 real minutes."""
+@pytest.mark.parametrize(
+    ("start", "due_wall_clock"),
+    [
+        # Autumn: 03:00 CEST becomes 02:00 CET; due at the second 02:15.
+        (local(2026, 10, 25, 2, 30), (2, 15, 1)),
+        # Spring: 02:00 CET becomes 03:00 CEST; due at 03:15, not 02:15.
+        (local(2026, 3, 29, 1, 30), (3, 15, 0)),
+    ],
+)
+def test_dst_change_keeps_elapsed_time(
+    catalogue: Catalogue, start: datetime, due_wall_clock: tuple[int, int, int]
+) -> None:
+    """Across a clock change a 45-minute block is 45 real minutes, not wall-clock ones."""
     engine = BreakEngine(Settings(schedule=None), catalogue, TZ)
-    start = local(2026, 10, 25, 2, 30)  # the first 02:30 (CEST)
+    # In UTC: arithmetic on Berlin times would be wall-clock arithmetic.
+    start = start.astimezone(UTC)
     engine.presence(start, True)
-    due = engine.next_wakeup(start)
-    assert due is not None
-    engine.update(start + timedelta(minutes=45))
-    utc_minutes = (engine.view(start).next_break - start).total_seconds() / 60  # type: ignore[operator]
-    assert utc_minutes == 45
-    assert engine.view(local(2026, 10, 26, 1, 0)).sitting_today_minutes >= 0
+    due = start + timedelta(minutes=45)
+    assert engine.view(start).next_break == due
+    _, seen = run_until(engine, due - timedelta(minutes=1), start)
+    assert seen == []
+    assert types(engine.update(due)) == ["break_due"]
+    wall = due.astimezone(TZ)
+    assert (wall.hour, wall.minute, wall.fold) == due_wall_clock
+    later = start + timedelta(hours=1)
+    engine.update(later)
+    view = engine.view(later)
+    assert view.sitting_minutes == 60
+    assert view.sitting_today_minutes == 60
 
 
 def test_restart_mid_break_keeps_step_and_seconds(
@@ -422,8 +460,60 @@ def test_settings_change_keeps_progress(engine: BreakEngine) -> None:
     assert view.breaks_today == 1 and view.progress == 100 and view.streak == 1
 
 
-def test_each_event_type_is_known(engine: BreakEngine) -> None:
-    """Every event carries a message."""
-    engine.presence(MONDAY_9, True)
-    events = engine.start_break(MONDAY_9)
-    assert all(isinstance(e.type, EventType) and e.data["message"] for e in events)
+def test_every_event_type_fires_with_its_values(engine: BreakEngine) -> None:
+    """One morning fires each of the seven event types, each with the values it names."""
+    now = MONDAY_9
+    events = engine.presence(now, True)
+    now += timedelta(minutes=45)
+    events += engine.update(now)  # break_due
+    events += engine.snooze(now, 5)  # break_snoozed
+    now += timedelta(minutes=5)
+    events += engine.update(now)  # break_due again
+    events += engine.skip_break(now)  # break_skipped
+    now += timedelta(minutes=45)
+    events += engine.update(now)
+    events += engine.start_break(now)  # break_started, exercise_started
+    events += engine.next_exercise(now + timedelta(seconds=30))
+    events += engine.finish_break(now + timedelta(seconds=60))  # break_completed
+    events += engine.stop_routine(now + timedelta(seconds=61), "other")
+    assert types(events) == [
+        "break_due",
+        "break_snoozed",
+        "break_due",
+        "break_skipped",
+        "break_due",
+        "break_started",
+        "exercise_started",
+        "exercise_started",
+        "break_completed",
+        "routine_stopped",
+    ]
+    assert {event.type for event in events} == set(EventType)
+    by_type = {event.type: event.data for event in events}
+    assert by_type[EventType.BREAK_DUE] == {
+        "sitting_minutes": 45,
+        "program": "neck_sitting",
+        "snoozes_left": 3,
+    }
+    assert by_type[EventType.BREAK_SNOOZED] == {"minutes": 5, "snoozes_left": 2}
+    assert by_type[EventType.BREAK_SKIPPED] == {}
+    assert by_type[EventType.BREAK_STARTED] == {
+        "program": "neck_sitting",
+        "steps_total": 2,
+        "sitting_minutes": 45,
+    }
+    assert by_type[EventType.EXERCISE_STARTED] == {
+        "program": "neck_sitting",
+        "step": 2,
+        "steps_total": 2,
+        "exercise": "Side tilts",
+        "exercise_id": "side_tilt",
+        "reps": 10,
+        "seconds": 120,
+    }
+    assert by_type[EventType.BREAK_COMPLETED] == {
+        "program": "neck_sitting",
+        "breaks_today": 1,
+        "daily_target": 4,
+    }
+    assert by_type[EventType.ROUTINE_STOPPED] == {"reason": "other"}

@@ -42,14 +42,11 @@ def test_catalogue_has_every_program(language: str) -> None:
     for program in catalogue.programs.values():
         for step in (*program.opening, *program.steps, *program.closing):
             assert step.name and step.cue and len(step.instructions) > len(step.cue)
-    for key in ("break_due", "exercise_started", "routine_stopped_unwell"):
-        assert catalogue.messages[key]
 
 
 def test_languages_share_structure() -> None:
     """Russian mirrors English step for step, so a profile can switch language."""
     english, russian = load_catalogue("en"), load_catalogue("ru")
-    assert set(english.messages) == set(russian.messages)
     for program_id, program in english.programs.items():
         other = russian.programs[program_id]
         assert [s.id for s in program.steps] == [s.id for s in other.steps]

@@ -32,6 +32,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.engine import EventType
+from custom_components.desk_break_coach.readout import status_data
 from tests.workday import presence_changes
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -153,7 +154,7 @@ class Week:
     def status(self) -> dict[str, Any]:
         """Return the profile's status, computed now."""
         assert self.entry is not None
-        return dict(self.entry.runtime_data.status())
+        return status_data(self.entry.runtime_data.view_now())
 
     async def act(self, service: str, **data: Any) -> None:
         """Call an action of the profile."""

@@ -1,18 +1,30 @@
 """The pure break-coach engine: no Home Assistant import in this package."""
 
 from .core import REFRESH, BreakEngine
-from .model import EngineError, Event, EventType, ExerciseView, Settings, Status, View
-from .routine import Catalogue, Program, Step, split
+from .model import (
+    Command,
+    EngineError,
+    Event,
+    EventType,
+    ExerciseView,
+    Settings,
+    Status,
+    StopReason,
+    View,
+)
+from .routine import REPS_RANGE, Catalogue, Program, Step, split
 from .schedule import WEEKDAYS, WorkSchedule
 from .state import BreakState, CoachState
 
 __all__ = [
     "REFRESH",
+    "REPS_RANGE",
     "WEEKDAYS",
     "BreakEngine",
     "BreakState",
     "Catalogue",
     "CoachState",
+    "Command",
     "EngineError",
     "Event",
     "EventType",
@@ -21,6 +33,7 @@ __all__ = [
     "Settings",
     "Status",
     "Step",
+    "StopReason",
     "View",
     "WorkSchedule",
     "split",

@@ -23,6 +23,13 @@ class Status(StrEnum):
     RESTING = "resting"
 
 
+class StopReason(StrEnum):
+    """Why the exercises were stopped."""
+
+    UNWELL = "unwell"
+    OTHER = "other"
+
+
 class EventType(StrEnum):
     """Events the engine emits; the shell fires them on the bus and the event entity."""
 
@@ -35,9 +42,26 @@ class EventType(StrEnum):
     ROUTINE_STOPPED = "routine_stopped"
 
 
+class Command(StrEnum):
+    """What a person (or an automation) can ask of the coach, in display order."""
+
+    START_BREAK = "start_break"
+    NEXT_EXERCISE = "next_exercise"
+    FINISH_BREAK = "finish_break"
+    SNOOZE = "snooze"
+    SKIP_BREAK = "skip_break"
+    STOP_ROUTINE = "stop_routine"
+    PAUSE = "pause"
+    RESUME = "resume"
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One transition worth telling the world about."""
+    """One transition worth telling the world about: its type and its values.
+
+    The engine says what happened; the shell words it (speech, logbook) and adds
+    the profile's identity before firing it.
+    """
 
     type: EventType
     data: dict[str, Any]
@@ -83,7 +107,7 @@ class ExerciseView:
     seconds_left: int
     ends_at: datetime
     instructions: str
-    message: str
+    cue: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,4 +130,7 @@ class View:
     remaining_steps: list[str]
     snoozes_left: int
     paused_until: datetime | None
+    #: Whether reminders are active (not paused, for minutes or until resume).
     reminders: bool
+    #: The commands that fit right now, in display order.
+    available_commands: tuple[Command, ...]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: The `reps` option's range; a program maps it onto its own range.
-OPTION_REPS_RANGE = (10, 20)
+REPS_RANGE = (10, 20)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,7 +36,7 @@ class Program:
 
     def reps(self, option_reps: int) -> int:
         """Map the `reps` option (10-20) onto this program's range."""
-        low, high = OPTION_REPS_RANGE
+        low, high = REPS_RANGE
         fraction = (min(max(option_reps, low), high) - low) / (high - low)
         return self.reps_min + round(fraction * (self.reps_max - self.reps_min))
 
@@ -45,6 +45,13 @@ class Program:
         if step.seconds is not None:
             return step.seconds
         return min(option_seconds, self.max_seconds)
+
+    def step(self, step_id: str) -> Step:
+        """Return a step by id (a stored break may name one since removed: the first)."""
+        for step in (*self.opening, *self.steps, *self.closing):
+            if step.id == step_id:
+                return step
+        return self.steps[0]
 
     def part(self, index: int, parts: int) -> tuple[Step, ...]:
         """Return the steps of break `index` (0-based, cycling) when the day has `parts` breaks."""
@@ -72,19 +79,14 @@ def split(steps: tuple[Step, ...], parts: int) -> list[tuple[Step, ...]]:
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
-    """All programs and the spoken message templates of one language."""
+    """All programs of one language."""
 
     language: str
     programs: Mapping[str, Program]
-    messages: Mapping[str, str]
 
     def program(self, program_id: str) -> Program:
         """Return the program by id, falling back to the first one."""
         return self.programs.get(program_id) or next(iter(self.programs.values()))
-
-    def message(self, key: str, **values: Any) -> str:
-        """Return a spoken sentence from its template."""
-        return self.messages[key].format(**values)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Catalogue:
@@ -115,6 +117,4 @@ class Catalogue:
             )
             for program_id, raw in data["programs"].items()
         }
-        return cls(
-            language=data["language"], programs=programs, messages=data["messages"]
-        )
+        return cls(language=data["language"], programs=programs)

@@ -21,7 +21,6 @@ class BreakState:
     seconds: list[int]
     position: int = 0
     step_ends_at: datetime
-    started_at: datetime
 
 
 @dataclass(slots=True, kw_only=True)
@@ -44,7 +43,6 @@ class CoachState:
     snoozes_used: int = 0
     working: bool = True
     dnd: bool = False
-    reminders: bool = True
     paused: bool = False
     paused_until: datetime | None = None
     resting: bool = False
@@ -71,6 +69,9 @@ class CoachState:
                 )
             except TypeError, ValueError:
                 _LOGGER.warning("Ignoring unreadable stored value for %s", item.name)
+        if data.get("reminders") is False:
+            # Before pause and the reminders switch were one: switched off = paused.
+            state.paused = True
         raw_break = data.get("brk")
         if isinstance(raw_break, dict):
             try:
@@ -162,5 +163,4 @@ def _decode_break(raw: dict[str, Any]) -> BreakState:
         seconds=seconds,
         position=position,
         step_ends_at=_moment(raw["step_ends_at"]),
-        started_at=_moment(raw["started_at"]),
     )

@@ -34,18 +34,18 @@ const STATUS_LOOK = {
 const UNKNOWN_LOOK = ["mdi:help-circle-outline", "var(--disabled-text-color, var(--secondary-text-color))"];
 const SITTING_STATUSES = ["sitting", "break_due", "snoozed"];
 
-// Buttons in display order; `when` lists the statuses in which each one makes sense.
+// Buttons in display order. Which of them fit right now is the coach's word: the
+// status sensor's `available_commands` attribute.
 const ACTIONS = [
-  { id: "start_break", icon: "mdi:play", primary: true,
-    when: ["sitting", "break_due", "snoozed", "off_hours"] },
-  { id: "next_exercise", icon: "mdi:skip-next", primary: true, when: ["on_break"] },
-  { id: "finish_break", icon: "mdi:check", when: ["on_break"] },
-  { id: "snooze", icon: "mdi:alarm-snooze", when: ["break_due"] },
-  { id: "skip_break", icon: "mdi:close", when: ["break_due", "snoozed"] },
-  { id: "stop_routine", icon: "mdi:emoticon-sick-outline", warn: true, when: ["on_break"],
-    data: { reason: "unwell" } },
-  { id: "pause", icon: "mdi:pause", when: ["away", "sitting", "break_due", "snoozed", "off_hours"] },
-  { id: "resume", icon: "mdi:play-circle-outline", primary: true, when: ["paused", "resting"] },
+  { id: "start_break", icon: "mdi:play", primary: true },
+  { id: "next_exercise", icon: "mdi:skip-next", primary: true },
+  { id: "finish_break", icon: "mdi:check" },
+  { id: "snooze", icon: "mdi:alarm-snooze" },
+  { id: "skip_break", icon: "mdi:close" },
+  // The action's default reason is "unwell": "I feel worse".
+  { id: "stop_routine", icon: "mdi:emoticon-sick-outline", warn: true },
+  { id: "pause", icon: "mdi:pause" },
+  { id: "resume", icon: "mdi:play-circle-outline", primary: true },
 ];
 
 const STRINGS = {
@@ -574,20 +574,21 @@ class DeskBreakCoachCard extends HTMLElement {
     els.info.hidden = !info;
     setText(els.info, info);
 
-    this._renderActions(code, attrs, ex);
+    this._renderActions(attrs, ex);
     this._ticking = { since, nextMs, endsAt };
     this._tick();
     this._scheduleTick();
   }
 
-  _renderActions(code, attrs, ex) {
+  _renderActions(attrs, ex) {
     const focused = this.shadowRoot.activeElement;
     const snoozesLeft = toNumber(attrs.snoozes_left);
     const step = toNumber(ex.step);
     const total = toNumber(ex.steps_total);
+    const available = Array.isArray(attrs.available_commands) ? attrs.available_commands : [];
     for (const { button, label, action } of Object.values(this._buttons)) {
-      let visible = action.when.includes(code);
-      if (action.id === "snooze" && snoozesLeft === 0) visible = false;
+      let visible = available.includes(action.id);
+      // On the last step "Next" would finish the break: "Finish" says so.
       if (action.id === "next_exercise" && step !== undefined && total !== undefined && step >= total) {
         visible = false;
       }
@@ -624,7 +625,7 @@ class DeskBreakCoachCard extends HTMLElement {
     setText(this._els.error, "");
     button.setAttribute("aria-disabled", "true");
     try {
-      await this._hass.callService(DOMAIN, action.id, { config_entry_id: entryId, ...(action.data || {}) });
+      await this._hass.callService(DOMAIN, action.id, { config_entry_id: entryId });
     } catch (err) {
       setText(this._els.error, this._t("failed", { msg: (err && err.message) || String(err) }));
     } finally {

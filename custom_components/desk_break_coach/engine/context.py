@@ -1,0 +1,120 @@
+"""What every part of the engine shares: the options, the catalogue, the zone, the state.
+
+It also holds the facts several parts need (the sitting block, the day, whether it
+is working time) and collects the events of the current pass.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from .model import Event, EventType, Settings
+from .routine import Catalogue
+from .state import CoachState
+
+_MINUTE = timedelta(minutes=1)
+
+
+def span(minutes: int) -> timedelta:
+    """Return a number of minutes as a duration."""
+    return minutes * _MINUTE
+
+
+class Context:
+    """One profile's engine data, shared by the clock, the session and the read model."""
+
+    def __init__(
+        self, settings: Settings, catalogue: Catalogue, tz: tzinfo, state: CoachState
+    ) -> None:
+        """Hold the parts; `events` collects what one pass emits."""
+        self.settings = settings
+        self.catalogue = catalogue
+        self.tz = tz
+        self.state = state
+        self.events: list[Event] = []
+
+    def emit(self, kind: EventType, **values: Any) -> None:
+        """Record an event of this pass."""
+        self.events.append(Event(kind, values))
+
+    # ------------------------------------------------------------- the day
+    def local_date(self, moment: datetime) -> date:
+        """Return the local calendar day of a moment."""
+        return moment.astimezone(self.tz).date()
+
+    def midnight_after(self, day: date) -> datetime:
+        """Return the local midnight that ends `day`, in UTC."""
+        return datetime.combine(day + timedelta(days=1), time(), self.tz).astimezone(
+            UTC
+        )
+
+    def working(self, now: datetime) -> bool:
+        """Whether `now` is working time (fixed hours, or a schedule entity's word)."""
+        schedule = self.settings.schedule
+        if schedule is None:
+            return self.state.working
+        return schedule.is_working(now, self.tz)
+
+    def check_target(self) -> None:
+        """Count the day towards the streak once the daily target is met."""
+        s = self.state
+        if not s.met_today and s.breaks_today >= self.settings.daily_target:
+            s.met_today = True
+            s.streak += 1
+
+    # ------------------------------------------------------------- the sitting block
+    def sitting_minutes(self, now: datetime) -> int:
+        """Whole minutes of the current sitting block."""
+        start = self.state.block_start
+        return 0 if start is None else max(0, int((now - start) / _MINUTE))
+
+    def sitting_today_seconds(self, now: datetime) -> float:
+        """Seconds at the desk today, the open segment included."""
+        s = self.state
+        today = s.sitting_today_seconds
+        if s.segment_start is not None:
+            end = min(now, s.away_since or now)
+            today += max(0.0, (end - s.segment_start).total_seconds())
+        return today
+
+    def due_at(self) -> datetime:
+        """When the current sitting block makes a break due."""
+        assert self.state.block_start is not None
+        return self.state.block_start + span(self.settings.sit_minutes)
+
+    def close_segment(self, end: datetime) -> None:
+        """Add the open segment, up to `end`, to today's time at the desk."""
+        s = self.state
+        if s.segment_start is not None:
+            s.sitting_today_seconds += max(0.0, (end - s.segment_start).total_seconds())
+            s.segment_start = end
+
+    def restart_block(self, now: datetime) -> None:
+        """Start the sitting block again at `now`: a break was taken or skipped."""
+        s = self.state
+        if s.block_start is not None:
+            self.close_segment(min(now, s.away_since or now))
+            s.block_start = now
+            s.segment_start = now
+            if s.away_since is not None:
+                s.away_since = now
+        self.clear_due()
+
+    # ------------------------------------------------------------- the due break
+    def paused(self) -> bool:
+        """Whether reminders are paused (for minutes or until resume)."""
+        return self.state.paused or self.state.paused_until is not None
+
+    def snoozes_left(self) -> int:
+        """Snoozes still allowed for the due break."""
+        return max(0, self.settings.max_snoozes - self.state.snoozes_used)
+
+    def clear_due(self, *, keep_snoozes: bool = False) -> None:
+        """No break is due any more (and, unless kept, its snoozes are forgotten)."""
+        s = self.state
+        s.due = False
+        s.due_since = None
+        if not keep_snoozes:
+            s.snoozed_until = None
+            s.snoozes_used = 0

@@ -1,0 +1,70 @@
+"""The read model: what the entities show at one moment, derived from the state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .commands import available
+from .context import Context
+from .model import Status, View
+from .session import GuidedBreak
+
+
+def status(ctx: Context, now: datetime) -> Status:
+    """Return what the coach is doing now (the `status` sensor)."""
+    s = ctx.state
+    if s.brk is not None:
+        return Status.ON_BREAK
+    if s.resting:
+        return Status.RESTING
+    if ctx.paused():
+        return Status.PAUSED
+    if s.block_start is None:
+        return Status.AWAY
+    if not ctx.working(now):
+        return Status.OFF_HOURS
+    if s.due:
+        return Status.BREAK_DUE
+    if s.snoozed_until is not None:
+        return Status.SNOOZED
+    return Status.SITTING
+
+
+def next_break(ctx: Context, now: datetime, current: Status) -> datetime | None:
+    """When the next break falls due, where that is known."""
+    s = ctx.state
+    if current in (Status.SITTING, Status.BREAK_DUE):
+        return s.due_since or ctx.due_at()
+    if current is Status.SNOOZED:
+        return s.snoozed_until
+    if current is Status.OFF_HOURS and ctx.settings.schedule is not None:
+        start = ctx.settings.schedule.next_change(now, ctx.tz)
+        return None if start is None else max(start, ctx.due_at())
+    return None
+
+
+def read(ctx: Context, session: GuidedBreak, now: datetime) -> View:
+    """Everything the entities show at `now` (after the inputs of `now`)."""
+    s = ctx.state
+    current = status(ctx, now)
+    target = ctx.settings.daily_target
+    return View(
+        status=current,
+        occupied=s.block_start is not None,
+        break_due=s.due,
+        sitting_minutes=ctx.sitting_minutes(now),
+        sitting_since=s.block_start,
+        sitting_today_minutes=int(ctx.sitting_today_seconds(now) // 60),
+        next_break=next_break(ctx, now, current),
+        breaks_today=s.breaks_today,
+        daily_target=target,
+        progress=round(100 * min(s.breaks_today, target) / target),
+        streak=s.streak,
+        program=s.brk.program if s.brk else ctx.settings.program,
+        exercise=session.exercise(now),
+        remaining_steps=session.remaining(),
+        snoozes_left=ctx.snoozes_left(),
+        paused_until=s.paused_until,
+        reminders=not ctx.paused(),
+        available_commands=available(ctx),
+    )

@@ -1,0 +1,60 @@
+"""Words for the coach's events: the spoken message and the logbook line.
+
+The engine says what happened (an event type and its values); this module words
+it from the templates of one language in `sentences/<language>.yaml`: `messages`
+for what is spoken and sent (the `message` of every event), `logbook` for the
+activity line. Values come from the event; the program's name and the exercise's
+cue come from the profile's routine catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .const import DEFAULT_REASON
+from .engine import Catalogue, EventType
+from .voice import VoiceData
+
+
+def template_key(event_type: EventType, data: Mapping[str, Any]) -> str:
+    """Return the template key of an event: its type, and for a stop, the reason."""
+    if event_type is EventType.ROUTINE_STOPPED:
+        return f"{event_type.value}_{data.get('reason') or DEFAULT_REASON}"
+    return event_type.value
+
+
+def _fill(template: str | None, values: Mapping[str, Any]) -> str | None:
+    if template is None:
+        return None
+    try:
+        return template.format_map(values)
+    except KeyError, IndexError, ValueError:
+        return None
+
+
+def message(
+    voice: VoiceData,
+    catalogue: Catalogue,
+    event_type: EventType,
+    data: Mapping[str, Any],
+) -> str:
+    """Return the sentence spoken (and sent) for an event."""
+    values = dict(data)
+    if program_id := data.get("program"):
+        program = catalogue.program(str(program_id))
+        values["program_name"] = program.name
+        if step_id := data.get("exercise_id"):
+            values["cue"] = program.step(str(step_id)).cue
+    key = template_key(event_type, data)
+    return _fill(voice.messages.get(key), values) or event_type.value
+
+
+def logbook_line(
+    voice: VoiceData | None, event_type: EventType, data: Mapping[str, Any]
+) -> str:
+    """Return the activity line for an event (after the profile's name)."""
+    template = (
+        None if voice is None else voice.logbook.get(template_key(event_type, data))
+    )
+    return _fill(template, data) or str(data.get("message") or event_type.value)

@@ -1,0 +1,112 @@
+"""One text system: every event is worded from the same per-language templates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+import string
+
+import pytest
+
+from custom_components.desk_break_coach.coach import load_catalogue
+from custom_components.desk_break_coach.engine import (
+    BreakEngine,
+    Event,
+    EventType,
+    Settings,
+)
+from custom_components.desk_break_coach.speech import logbook_line, message
+from custom_components.desk_break_coach.voice import VoiceData, _load_all
+
+from .engine.conftest import TZ, local
+
+VOICES: dict[str, VoiceData] = _load_all()
+MONDAY_9 = local(2026, 11, 23, 9, 0)
+
+
+def _morning() -> list[Event]:
+    """Drive an engine through every event type (both stop reasons)."""
+    engine = BreakEngine(Settings(), load_catalogue("en"), TZ)
+    now = MONDAY_9
+    events = engine.presence(now, True)
+    now += timedelta(minutes=45)
+    events += engine.update(now) + engine.snooze(now, 5)
+    now += timedelta(minutes=5)
+    events += engine.update(now) + engine.skip_break(now)
+    now += timedelta(minutes=45)
+    events += engine.update(now) + engine.start_break(now)
+    events += engine.finish_break(now + timedelta(minutes=1))
+    events += engine.stop_routine(now + timedelta(minutes=2), "other")
+    events += engine.resume(now + timedelta(minutes=3))
+    events += engine.stop_routine(now + timedelta(minutes=4))
+    return events
+
+
+EVENTS = _morning()
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_morning_covers_every_event_type() -> None:
+    """The events worded below are all seven types, and both stop reasons."""
+    assert {event.type for event in EVENTS} == set(EventType)
+    reasons = [e.data["reason"] for e in EVENTS if e.type is EventType.ROUTINE_STOPPED]
+    assert reasons == ["other", "unwell"]
+
+
+@pytest.mark.parametrize("language", sorted(VOICES))
+def test_every_event_has_words_in_every_language(language: str) -> None:
+    """Each event gets a spoken message and a logbook line, every value filled in."""
+    voice, catalogue = VOICES[language], load_catalogue(language)
+    assert set(voice.messages) == set(voice.logbook)
+    for event in EVENTS:
+        spoken = message(voice, catalogue, event.type, event.data)
+        line = logbook_line(voice, event.type, event.data)
+        for text in (spoken, line):
+            assert text and text != event.type.value
+            assert "{" not in text and "}" not in text
+
+
+def test_languages_word_the_same_values() -> None:
+    """Every language's templates name the same values, so none can fail to fill."""
+    english = VOICES["en"]
+    for voice in VOICES.values():
+        for key, template in english.messages.items():
+            assert _placeholders(voice.messages[key]) == _placeholders(template), key
+        for key, template in english.logbook.items():
+            assert _placeholders(voice.logbook[key]) == _placeholders(template), key
+
+
+def test_english_words() -> None:
+    """What the engine's values say, in English: minutes, the cue, the doctor."""
+    voice, catalogue = VOICES["en"], load_catalogue("en")
+    by_type = {event.type: event for event in EVENTS}
+
+    def say(kind: EventType) -> str:
+        return message(voice, catalogue, kind, by_type[kind].data)
+
+    assert say(EventType.BREAK_DUE) == (
+        "You have been sitting for 45 minutes. Time for a short neck break."
+    )
+    assert say(EventType.BREAK_SNOOZED) == "Break snoozed for 5 minutes."
+    cue = catalogue.program("neck_sitting").step("chin_tuck").cue
+    assert say(EventType.EXERCISE_STARTED) == (
+        f"Exercise 1 of 2: Chin tucks. {cue} 10 times."
+    )
+    assert "doctor" in say(EventType.ROUTINE_STOPPED)  # the last stop: unwell
+    assert logbook_line(
+        voice, EventType.BREAK_DUE, by_type[EventType.BREAK_DUE].data
+    ) == ("break due after 45 minutes of sitting")
+
+
+def test_russian_words() -> None:
+    """The same values in Russian."""
+    voice, catalogue = VOICES["ru"], load_catalogue("ru")
+    due = next(event for event in EVENTS if event.type is EventType.BREAK_DUE)
+    assert message(voice, catalogue, due.type, due.data) == (
+        "Минут без перерыва: 45. Пора сделать короткую разминку для шеи."
+    )
+    assert logbook_line(voice, due.type, due.data) == (
+        "пора сделать перерыв (минут без перерыва: 45)"
+    )
