@@ -23,10 +23,12 @@ from custom_components.desk_break_coach.const import (
     CONF_DAILY_TARGET,
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
+    CONF_IDLE_SECONDS,
     CONF_MAX_SNOOZES,
     CONF_NAME,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
+    CONF_PRESENCE_STATES,
     CONF_PROGRAM,
     CONF_REPS,
     CONF_SCHEDULE_ENTITY,
@@ -65,6 +67,8 @@ OPTIONS_INPUT: dict[str, Any] = {
     CONF_ANNOUNCE_TARGETS: ["assist_satellite.desk", "media_player.office"],
     CONF_TTS_ENTITY: "tts.google_translate_en_com",
     CONF_ANNOUNCE_STEPS: False,
+    CONF_IDLE_SECONDS: 300,
+    CONF_PRESENCE_STATES: [" Unlocked ", "active", "ACTIVE", ""],
 }
 
 OPTIONS_STORED: dict[str, Any] = {
@@ -84,6 +88,8 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_ANNOUNCE_TARGETS: ["assist_satellite.desk", "media_player.office"],
     CONF_TTS_ENTITY: "tts.google_translate_en_com",
     CONF_ANNOUNCE_STEPS: False,
+    CONF_IDLE_SECONDS: 300,
+    CONF_PRESENCE_STATES: ["unlocked", "active"],
 }
 
 

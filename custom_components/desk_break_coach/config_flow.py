@@ -24,6 +24,7 @@ from homeassistant.helpers.selector import (
     SelectSelectorConfig,
     SelectSelectorMode,
     TextSelector,
+    TextSelectorConfig,
     TimeSelector,
 )
 import probatio
@@ -36,10 +37,12 @@ from .const import (
     CONF_DAILY_TARGET,
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
+    CONF_IDLE_SECONDS,
     CONF_MAX_SNOOZES,
     CONF_NAME,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
+    CONF_PRESENCE_STATES,
     CONF_PROGRAM,
     CONF_REPS,
     CONF_SCHEDULE_ENTITY,
@@ -51,10 +54,12 @@ from .const import (
     CONF_WORK_START,
     DEFAULT_NAME,
     DEFAULT_PRESENCE_MODE,
+    DEFAULT_PRESENCE_STATES,
     DOMAIN,
     NUMBER_OPTION_RANGES,
     PRESENCE_DOMAINS,
     PRESENCE_MODES,
+    PRESENCE_STATE_MAX_LENGTH,
     PROGRAMS,
     SCHEDULE_DOMAINS,
     TTS_DOMAIN,
@@ -76,6 +81,7 @@ ERROR_INVALID_TIME = "invalid_time"
 ERROR_INVALID_WORK_DAYS = "invalid_work_days"
 ERROR_INVALID_ENTITY = "invalid_entity"
 ERROR_INVALID_VALUE = "invalid_value"
+ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
 
 # Units of the numeric options, translated under selector.option_unit
 _NUMBER_UNITS: Mapping[str, str] = {
@@ -86,6 +92,7 @@ _NUMBER_UNITS: Mapping[str, str] = {
     CONF_DAILY_TARGET: "breaks",
     CONF_REPS: "repetitions",
     CONF_EXERCISE_SECONDS: "seconds",
+    CONF_IDLE_SECONDS: "seconds",
 }
 
 PROFILE_SCHEMA = probatio.Schema(
@@ -189,6 +196,11 @@ OPTIONS_SCHEMA = probatio.Schema(
             ERROR_INVALID_ENTITY,
         ),
         _required(CONF_ANNOUNCE_STEPS): _field(BooleanSelector(), ERROR_INVALID_VALUE),
+        _required(CONF_IDLE_SECONDS): _whole_number(CONF_IDLE_SECONDS),
+        probatio.Optional(CONF_PRESENCE_STATES): _field(
+            TextSelector(TextSelectorConfig(multiple=True)),
+            ERROR_INVALID_PRESENCE_STATE,
+        ),
     }
 )
 
@@ -235,6 +247,9 @@ def _validate_options(
         split_entity_id(target)[0] == "media_player" for target in announce_targets
     ):
         errors[CONF_TTS_ENTITY] = ERROR_TTS_REQUIRED
+    presence_states = _presence_states(user_input.get(CONF_PRESENCE_STATES))
+    if any(len(state) > PRESENCE_STATE_MAX_LENGTH for state in presence_states):
+        errors[CONF_PRESENCE_STATES] = ERROR_INVALID_PRESENCE_STATE
     options: dict[str, Any] = {key: user_input[key] for key in NUMBER_OPTION_RANGES}
     options.update(
         {
@@ -249,9 +264,18 @@ def _validate_options(
             CONF_ANNOUNCE_TARGETS: announce_targets,
             CONF_TTS_ENTITY: tts_entity,
             CONF_ANNOUNCE_STEPS: user_input[CONF_ANNOUNCE_STEPS],
+            CONF_PRESENCE_STATES: presence_states,
         }
     )
     return options, errors
+
+
+def _presence_states(values: Iterable[str] | None) -> list[str]:
+    """Trimmed, lower-case, without repeats; none given means the defaults."""
+    states = [value.strip().casefold() for value in values or ()]
+    return list(dict.fromkeys(state for state in states if state)) or list(
+        DEFAULT_PRESENCE_STATES
+    )
 
 
 def _suggested(values: Mapping[str, Any]) -> dict[str, Any]:

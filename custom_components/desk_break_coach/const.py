@@ -39,6 +39,7 @@ PRESENCE_DOMAINS: Final = (
     "device_tracker",
     "input_boolean",
     "person",
+    "sensor",
     "switch",
 )
 
@@ -62,6 +63,8 @@ CONF_DND_ENTITIES: Final = "dnd_entities"
 CONF_ANNOUNCE_TARGETS: Final = "announce_targets"
 CONF_TTS_ENTITY: Final = "tts_entity"
 CONF_ANNOUNCE_STEPS: Final = "announce_steps"
+CONF_IDLE_SECONDS: Final = "idle_seconds"
+CONF_PRESENCE_STATES: Final = "presence_states"
 
 # Programs (the `program` option and select entity)
 PROGRAM_NECK_SITTING: Final = "neck_sitting"
@@ -100,6 +103,8 @@ DEFAULT_WORK_START: Final = _HOURS.start.isoformat()
 DEFAULT_WORK_END: Final = _HOURS.end.isoformat()
 DEFAULT_WORK_DAYS: Final = tuple(day for day in WEEKDAYS if day in _HOURS.days)
 DEFAULT_ANNOUNCE_STEPS: Final = True
+DEFAULT_IDLE_SECONDS: Final = 120
+DEFAULT_PRESENCE_STATES: Final = ("unlocked", "active", "on", "home")
 
 # Inclusive (minimum, maximum) ranges of the numeric options
 SIT_MINUTES_RANGE: Final = (10, 180)
@@ -109,6 +114,9 @@ MAX_SNOOZES_RANGE: Final = (0, 10)
 DAILY_TARGET_RANGE: Final = (1, 12)
 REPS_RANGE: Final = ENGINE_REPS_RANGE
 EXERCISE_SECONDS_RANGE: Final = (30, 120)
+IDLE_SECONDS_RANGE: Final = (30, 1800)
+#: Longest text of one presence state.
+PRESENCE_STATE_MAX_LENGTH: Final = 50
 
 # The `minutes` field of the snooze and pause actions
 SNOOZE_ACTION_MINUTES_RANGE: Final = (1, 120)
@@ -123,6 +131,7 @@ NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_DAILY_TARGET: DAILY_TARGET_RANGE,
         CONF_REPS: REPS_RANGE,
         CONF_EXERCISE_SECONDS: EXERCISE_SECONDS_RANGE,
+        CONF_IDLE_SECONDS: IDLE_SECONDS_RANGE,
     }
 )
 
@@ -146,6 +155,8 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_ANNOUNCE_TARGETS: (),
         CONF_TTS_ENTITY: None,
         CONF_ANNOUNCE_STEPS: DEFAULT_ANNOUNCE_STEPS,
+        CONF_IDLE_SECONDS: DEFAULT_IDLE_SECONDS,
+        CONF_PRESENCE_STATES: DEFAULT_PRESENCE_STATES,
     }
 )
 

@@ -23,5 +23,6 @@ async def async_get_config_entry_diagnostics(
         },
         "language": coach.catalogue.language,
         "state": coach.engine.state.to_dict(),
+        "presence": coach.inputs.diagnostics(),
         "status": status_data(coach.view_now()),
     }

@@ -1,7 +1,12 @@
 """What the profile's entities say: presence combined, do-not-disturb, working time.
 
-The presence entities are combined (any or all of them "on"/"home"); an entity that
-is unavailable or unknown is "no news" and keeps its last word. While none of them
+A presence entity is read by its kind: "on"/"home" for binary sensors, switches,
+booleans, trackers and people; for a sensor, a "last active" timestamp at most
+`idle_seconds` old, an idle time at most `idle_seconds`, or a state listed in
+`presence_states`. The entities are combined (any or all present); an entity that
+is unavailable or unknown is "no news" and keeps its last word. A timestamp goes
+stale without any state change, so this module arms one wake-up for the moment the
+freshest-expiring one does. While none of them
 has a usable state nobody knows whether anyone is at the desk, so a due reminder
 waits, as during do-not-disturb. Each change that matters reaches the coach as one
 `Observation`, so the engine runs once per change.
@@ -9,11 +14,21 @@ waits, as during do-not-disturb. Each change that matters reaches the coach as o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.const import STATE_HOME, STATE_ON, STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.components.sensor import SensorDeviceClass
+from homeassistant.const import (
+    ATTR_DEVICE_CLASS,
+    ATTR_UNIT_OF_MEASUREMENT,
+    STATE_HOME,
+    STATE_ON,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+    UnitOfTime,
+)
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event,
@@ -22,16 +37,23 @@ from homeassistant.core import (
     State,
     callback,
 )
-from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.helpers.event import (
+    async_track_point_in_utc_time,
+    async_track_state_change_event,
+)
+from homeassistant.util import dt as dt_util
 
 from .const import (
     CONF_DND_ENTITIES,
+    CONF_IDLE_SECONDS,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
+    CONF_PRESENCE_STATES,
     CONF_SCHEDULE_ENTITY,
     PRESENCE_MODE_ALL,
 )
 from .repairs import PresenceWatch
+from .settings import option
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -39,11 +61,61 @@ if TYPE_CHECKING:
 _NO_NEWS = (STATE_UNAVAILABLE, STATE_UNKNOWN)
 
 
+#: Seconds per unit of an idle-time sensor.
+_SECONDS: dict[str, float] = {
+    UnitOfTime.MILLISECONDS: 0.001,
+    UnitOfTime.SECONDS: 1,
+    UnitOfTime.MINUTES: 60,
+    UnitOfTime.HOURS: 3600,
+    UnitOfTime.DAYS: 86400,
+}
+
+
+def no_news(state: State | None) -> bool:
+    """Whether an entity says nothing usable (missing, unavailable, unknown)."""
+    return state is None or state.state in _NO_NEWS
+
+
 def is_on(state: State | None) -> bool | None:
     """True/False for a usable state, None for no news."""
-    if state is None or state.state in _NO_NEWS:
+    if state is None or no_news(state):
         return None
     return state.state in (STATE_ON, STATE_HOME)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one presence entity says now, and until when a "yes" holds by itself."""
+
+    present: bool | None
+    until: datetime | None = None
+
+
+def read_presence(
+    state: State | None,
+    now: datetime,
+    idle: timedelta,
+    presence_states: Collection[str],
+) -> Reading:
+    """Read one presence entity by its kind; None is no news."""
+    if state is None or no_news(state):
+        return Reading(None)
+    if state.domain != "sensor":
+        return Reading(state.state in (STATE_ON, STATE_HOME))
+    if state.attributes.get(ATTR_DEVICE_CLASS) == SensorDeviceClass.TIMESTAMP:
+        last_active = dt_util.parse_datetime(state.state)
+        if last_active is None or last_active.tzinfo is None:
+            return Reading(None)
+        stale = last_active + idle
+        return Reading(True, stale) if now < stale else Reading(False)
+    unit = state.attributes.get(ATTR_UNIT_OF_MEASUREMENT)
+    if unit in _SECONDS:
+        try:
+            idle_for = float(state.state) * _SECONDS[unit]
+        except ValueError:
+            return Reading(None)
+        return Reading(idle_for <= idle.total_seconds())
+    return Reading(state.state.casefold() in presence_states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +144,11 @@ class PresenceInput:
         self._unsubs: list[CALLBACK_TYPE] = []
         self._watch = PresenceWatch(hass, entry)
         self._seen: Observation | None = None
+        #: Until when each fresh timestamp sensor says "present" by itself.
+        self._until: dict[str, datetime] = {}
+        self._stale_timer: CALLBACK_TYPE | None = None
+        self._idle = timedelta()
+        self._states: frozenset[str] = frozenset()
 
     @property
     def _presence_ids(self) -> list[str]:
@@ -83,6 +160,11 @@ class PresenceInput:
         self.stop()
         options, presence = self.entry.options, self._presence_ids
         self._last = {k: v for k, v in self._last.items() if k in presence}
+        self._until.clear()
+        self._idle = timedelta(seconds=int(option(options, CONF_IDLE_SECONDS)))
+        self._states = frozenset(
+            str(value).casefold() for value in option(options, CONF_PRESENCE_STATES)
+        )
         self._unsubs.append(
             async_track_state_change_event(self.hass, presence, self._on_presence)
         )
@@ -96,6 +178,7 @@ class PresenceInput:
             )
         for entity_id in presence:
             self._remember(entity_id, self.hass.states.get(entity_id))
+        self._arm_stale()
         self._seen = self._observe(self._combined())
         return self._seen
 
@@ -106,11 +189,50 @@ class PresenceInput:
             unsub()
         self._unsubs.clear()
         self._watch.stop()
+        self._cancel_stale()
 
     def _remember(self, entity_id: str, state: State | None) -> None:
-        value = is_on(state)
-        if value is not None:
-            self._last[entity_id] = value
+        reading = read_presence(state, dt_util.utcnow(), self._idle, self._states)
+        if reading.until is None:
+            self._until.pop(entity_id, None)
+        else:
+            self._until[entity_id] = reading.until
+        if reading.present is not None:
+            self._last[entity_id] = reading.present
+
+    def _arm_stale(self) -> None:
+        """Wake up when the first fresh timestamp goes stale (one timer at a time)."""
+        self._cancel_stale()
+        if self._until:
+            self._stale_timer = async_track_point_in_utc_time(
+                self.hass, self._on_stale, min(self._until.values())
+            )
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Return what each presence entity last said, and when a timestamp goes stale."""
+        stale = self.armed_wakeup()
+        return {
+            "readings": dict(self._last),
+            "combined": self._combined(),
+            "stale_at": None if stale is None else stale.isoformat(),
+        }
+
+    def armed_wakeup(self) -> datetime | None:
+        """Return when the one stale wake-up is armed for (diagnostics), if it is."""
+        return min(self._until.values()) if self._stale_timer is not None else None
+
+    def _cancel_stale(self) -> None:
+        if self._stale_timer is not None:
+            self._stale_timer()
+            self._stale_timer = None
+
+    @callback
+    def _on_stale(self, _now: datetime) -> None:
+        self._stale_timer = None
+        for entity_id in list(self._until):
+            self._remember(entity_id, self.hass.states.get(entity_id))
+        self._arm_stale()
+        self._report(self._observe(self._combined()))
 
     def _combined(self) -> bool | None:
         if not self._last:
@@ -124,8 +246,7 @@ class PresenceInput:
     def _observe(self, present: bool | None) -> Observation:
         options = self.entry.options
         outage = all(
-            is_on(self.hass.states.get(entity_id)) is None
-            for entity_id in self._presence_ids
+            no_news(self.hass.states.get(entity_id)) for entity_id in self._presence_ids
         )
         dnd = outage or any(
             is_on(self.hass.states.get(entity_id))
@@ -145,7 +266,10 @@ class PresenceInput:
     def _on_presence(self, event: Event[EventStateChangedData]) -> None:
         entity_id, state = event.data["entity_id"], event.data["new_state"]
         self._watch.update(entity_id, state)
+        before = self._until.get(entity_id)
         self._remember(entity_id, state)
+        if self._until.get(entity_id) != before:
+            self._arm_stale()
         self._report(self._observe(self._combined()))
 
     @callback
