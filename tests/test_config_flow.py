@@ -391,6 +391,10 @@ async def test_options_flow_keeps_unknown_keys(
         ),
         ({CONF_WORK_DAYS: []}, {CONF_WORK_DAYS: "no_work_days"}),
         (
+            {CONF_PRESENCE_STATES: ["unlocked", "x" * 51]},
+            {CONF_PRESENCE_STATES: "invalid_presence_state"},
+        ),
+        (
             {CONF_ANNOUNCE_TARGETS: ["media_player.office"], CONF_TTS_ENTITY: REMOVED},
             {CONF_TTS_ENTITY: "tts_required"},
         ),
