@@ -22,6 +22,7 @@ import probatio as vol
 from .coach import Coach, Origin, OriginKind
 from .const import CONF_ANNOUNCE_STEPS, CONF_ANNOUNCE_TARGETS, CONF_TTS_ENTITY, DOMAIN
 from .engine import EngineError, Event, EventType
+from .speech import spoken
 from .voice import async_error_text, get_voice
 
 if TYPE_CHECKING:
@@ -43,11 +44,6 @@ _START_CONVERSATION: Final = 2
 
 class TargetError(HomeAssistantError):
     """A target cannot take the message now."""
-
-
-def spoken(events: list[Event]) -> str:
-    """Join the events' messages into one reply."""
-    return " ".join(str(event.data["message"]) for event in events)
 
 
 class Announcer:

@@ -161,6 +161,12 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
 )
 
 
+def option(options: Mapping[str, Any], key: str) -> Any:
+    """Return an option's value, or its default."""
+    value = options.get(key)
+    return DEFAULT_OPTIONS[key] if value is None else value
+
+
 def default_options() -> dict[str, Any]:
     """Return the default options as stored in a config entry (JSON types)."""
     return {

@@ -23,7 +23,6 @@ from homeassistant.helpers import (
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
-from .announce import spoken
 from .coach import Coach, Origin, OriginKind
 from .const import (
     CONF_PRESENCE_ENTITIES,
@@ -34,6 +33,7 @@ from .const import (
 )
 from .engine import Command, EngineError, Event, Status, View
 from .readout import status_data
+from .speech import spoken
 from .voice import VoiceData, async_error_text, get_voice, normalize
 
 INTENT_START: Final = "DeskBreakStart"

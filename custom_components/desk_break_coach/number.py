@@ -16,9 +16,8 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import DeskBreakCoachConfigEntry
-from .const import CONF_DAILY_TARGET, CONF_SIT_MINUTES, NUMBER_OPTION_RANGES
+from .const import CONF_DAILY_TARGET, CONF_SIT_MINUTES, NUMBER_OPTION_RANGES, option
 from .entity import CoachEntity
-from .settings import option
 
 # Everything runs in the event loop against the coach; no I/O to serialise.
 PARALLEL_UPDATES = 0

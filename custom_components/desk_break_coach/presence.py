@@ -51,9 +51,9 @@ from .const import (
     CONF_PRESENCE_STATES,
     CONF_SCHEDULE_ENTITY,
     PRESENCE_MODE_ALL,
+    option,
 )
 from .repairs import PresenceWatch
-from .settings import option
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry

@@ -8,9 +8,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import DeskBreakCoachConfigEntry
-from .const import CONF_PROGRAM, PROGRAMS
+from .const import CONF_PROGRAM, PROGRAMS, option
 from .entity import CoachEntity
-from .settings import option
 
 # Everything runs in the event loop against the coach; no I/O to serialise.
 PARALLEL_UPDATES = 0

@@ -19,15 +19,9 @@ from .const import (
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
-    DEFAULT_OPTIONS,
+    option,
 )
 from .engine import Settings, WorkSchedule
-
-
-def option(options: Mapping[str, Any], key: str) -> Any:
-    """Return an option's value, or its default."""
-    value = options.get(key)
-    return DEFAULT_OPTIONS[key] if value is None else value
 
 
 def settings_from_options(options: Mapping[str, Any]) -> Settings:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .const import DEFAULT_REASON
-from .engine import Catalogue, EventType
+from .engine import Catalogue, Event, EventType
 from .voice import VoiceData
 
 
@@ -48,6 +48,11 @@ def message(
             values["cue"] = program.step(str(step_id)).cue
     key = template_key(event_type, data)
     return _fill(voice.messages.get(key), values) or event_type.value
+
+
+def spoken(events: list[Event]) -> str:
+    """Join the messages of events (as fired) into one reply."""
+    return " ".join(str(event.data["message"]) for event in events)
 
 
 def logbook_line(

@@ -14,7 +14,8 @@ from .model import Command, EngineError
 def refusal(ctx: Context, command: Command) -> EngineError | None:
     """Return why `command` does not fit now, or None when it does."""
     s = ctx.state
-    due = s.due or s.snoozed_until is not None
+    # A break snoozed before a pause is not answered while paused.
+    due = (s.due or s.snoozed_until is not None) and not ctx.paused()
     match command:
         case Command.START_BREAK:
             if s.brk is not None:
