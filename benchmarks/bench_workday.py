@@ -82,6 +82,8 @@ class DayResult:
     reminders: Counter[str]
     breaks: Counter[str]
     coach_entities: set[str]
+    #: Entities with a state class: the recorder compiles statistics for these.
+    with_state_class: set[str]
 
 
 RESULTS: dict[str, list[DayResult]] = {}
@@ -208,6 +210,11 @@ async def run_day(
         reminders=user.reminders,
         breaks=user.breaks,
         coach_entities=coach_entities,
+        with_state_class={
+            state.entity_id
+            for state in hass.states.async_all()
+            if "state_class" in state.attributes
+        },
     )
 
 
@@ -278,6 +285,8 @@ def bench_workday_report() -> None:
     row("reminders", both.reminders[DIY], both.reminders[COACH])
     row("exercise breaks counted", both.breaks[DIY], both.breaks[COACH])
     side_by_side = _median("both", lambda r: r.loop_cpu_ms) - idle_loop
+    compiled = by_side(Counter(dict.fromkeys(both.with_state_class, 1)), entity_side)
+    compiling = os.environ.get("BENCH_STATISTICS", "1") != "0"
     lines = [
         "One simulated Monday, 08:00 to 00:05 (40 short absences, 3 natural breaks,",
         "4 exercise breaks), Home Assistant with the recorder on SQLite, frozen clock.",
@@ -290,9 +299,10 @@ def bench_workday_report() -> None:
             f"is the median of {REPEAT} runs of each side alone minus a run with "
             "neither (same presence changes, same clock); side by side, both "
             f"minus neither = {side_by_side:.0f} ms of event-loop CPU. Process CPU "
-            "adds the recorder's thread: most of the coach's share there is "
-            "compiling statistics every 5 minutes for its 5 sensors with a state "
-            "class (the package has 1); BENCH_STATISTICS=0 turns compiling off. "
+            "adds the recorder's thread, which compiles statistics every 5 "
+            f"minutes for the coach's {compiled[COACH]} sensors with a state "
+            f"class (the package has {compiled[DIY]}); BENCH_STATISTICS=0 turns "
+            f"compiling off{'' if compiling else ' (off in this run)'}. "
             f"The coach's timer wake-ups include {both.saves[COACH]} delayed saves "
             "of its progress file.",
             76,
