@@ -66,6 +66,12 @@ RUNS: dict[str, tuple[str, ...]] = {
     "coach": (COACH,),
     "diy": (DIY,),
     "both": (COACH, DIY),
+    # The coach with micro-breaks every 20 minutes and a 2-minute heads-up.
+    "kinds": (COACH,),
+}
+#: The options of each run's coach, beyond the defaults.
+OPTIONS: dict[str, dict[str, Any]] = {
+    "kinds": {"micro_break_minutes": 20, "warn_minutes": 2},
 }
 
 
@@ -150,6 +156,7 @@ async def run_day(
     freezer: FrozenDateTimeFactory,
     recorder: Recorder,
     sides: tuple[str, ...],
+    options: dict[str, Any] | None = None,
 ) -> DayResult:
     """Set up the sides, run the day, and measure."""
     assert dt_util.now() == at(FIRST_MINUTE) - timedelta(minutes=5)
@@ -162,7 +169,7 @@ async def run_day(
         await setup_diy(hass)
     coach_entities: set[str] = set()
     if COACH in sides:
-        entry = await setup_coach(hass)
+        entry = await setup_coach(hass, options)
         coach_entities = {
             e.entity_id
             for e in er.async_entries_for_config_entry(
@@ -229,7 +236,7 @@ async def bench_workday(
     repeat: int,
 ) -> None:
     """One simulated workday with the sides of `run`."""
-    result = await run_day(hass, freezer, recorder_mock, RUNS[run])
+    result = await run_day(hass, freezer, recorder_mock, RUNS[run], OPTIONS.get(run))
     RESULTS.setdefault(run, []).append(result)
     if COACH in RUNS[run]:
         assert result.breaks[COACH] == EXERCISE_BREAKS
@@ -266,6 +273,12 @@ def bench_workday_report() -> None:
         rows.append([name, fmt(diy), fmt(coach), _ratio(coach, diy)])
 
     row("state writes", *side(both.writes, entity_side))
+    kinds = RESULTS["kinds"][0]
+    row(
+        "state writes, micro-breaks every 20 min and a heads-up",
+        side(both.writes, entity_side)[0],
+        sum(kinds.writes[entity] for entity in kinds.coach_entities),
+    )
     row("recorder rows: states", *side(both.db.states, entity_side))
     row("recorder rows: events", *side(both.db.events, side_of_event))
     row("recorder rows: statistics", *side(both.db.statistics, entity_side))

@@ -91,10 +91,16 @@ def coach_entry(name: str = "Desk", presence: str = PRESENCE) -> MockConfigEntry
     )
 
 
-async def setup_coach(hass: HomeAssistant) -> MockConfigEntry:
-    """Add and start one profile on the presence boolean."""
+async def setup_coach(
+    hass: HomeAssistant, options: dict[str, Any] | None = None
+) -> MockConfigEntry:
+    """Add and start one profile on the presence boolean (with these options)."""
     entry = coach_entry()
     entry.add_to_hass(hass)
+    if options:
+        hass.config_entries.async_update_entry(
+            entry, options={**entry.options, **options}
+        )
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     return entry

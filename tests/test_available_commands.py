@@ -9,13 +9,29 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .helpers import act, advance, set_presence, start_profile, state
 
-#: Neither on a break nor due nor paused: at the desk or away alike.
-IDLE = ["start_break", "stop_routine", "pause"]
-DUE = ["start_break", "finish_break", "snooze", "skip_break", "stop_routine", "pause"]
-DUE_NO_SNOOZES = ["start_break", "finish_break", "skip_break", "stop_routine", "pause"]
-ON_BREAK = ["next_exercise", "finish_break", "stop_routine", "pause"]
-RESTING = ["pause", "resume"]
-PAUSED = ["start_break", "stop_routine", "resume"]
+#: Neither on a break nor due nor paused: at the desk or away alike. Logging
+#: comfort fits at any time.
+IDLE = ["start_break", "stop_routine", "pause", "log_comfort"]
+DUE = [
+    "start_break",
+    "finish_break",
+    "snooze",
+    "skip_break",
+    "stop_routine",
+    "pause",
+    "log_comfort",
+]
+DUE_NO_SNOOZES = [
+    "start_break",
+    "finish_break",
+    "skip_break",
+    "stop_routine",
+    "pause",
+    "log_comfort",
+]
+ON_BREAK = ["next_exercise", "finish_break", "stop_routine", "pause", "log_comfort"]
+RESTING = ["pause", "resume", "log_comfort"]
+PAUSED = ["start_break", "stop_routine", "resume", "log_comfort"]
 
 
 @pytest.fixture(name="profile")

@@ -19,13 +19,19 @@ from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
+    CONF_ASK_COMFORT,
     CONF_AWAY_MINUTES,
+    CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_MAX_SNOOZES,
+    CONF_MICRO_BREAK_MINUTES,
+    CONF_MICRO_BREAK_SECONDS,
     CONF_NAME,
+    CONF_PAUSE_MEDIA,
+    CONF_PHONES,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
@@ -34,7 +40,10 @@ from custom_components.desk_break_coach.const import (
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
     CONF_SNOOZE_MINUTES,
+    CONF_STANDING_ABOVE,
+    CONF_STANDING_ENTITY,
     CONF_TTS_ENTITY,
+    CONF_WARN_MINUTES,
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
@@ -69,6 +78,13 @@ OPTIONS_INPUT: dict[str, Any] = {
     CONF_ANNOUNCE_STEPS: False,
     CONF_IDLE_SECONDS: 300,
     CONF_PRESENCE_STATES: [" Unlocked ", "active", "ACTIVE", ""],
+    CONF_MICRO_BREAK_MINUTES: 20,
+    CONF_MICRO_BREAK_SECONDS: 30.0,
+    CONF_WARN_MINUTES: 2,
+    CONF_DAILY_LIMIT_MINUTES: 480,
+    CONF_STANDING_ENTITY: "sensor.desk_height",
+    CONF_STANDING_ABOVE: 95,
+    CONF_PAUSE_MEDIA: ["media_player.office", "media_player.office"],
 }
 
 OPTIONS_STORED: dict[str, Any] = {
@@ -90,6 +106,15 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_ANNOUNCE_STEPS: False,
     CONF_IDLE_SECONDS: 300,
     CONF_PRESENCE_STATES: ["unlocked", "active"],
+    CONF_MICRO_BREAK_MINUTES: 20,
+    CONF_MICRO_BREAK_SECONDS: 30,
+    CONF_WARN_MINUTES: 2,
+    CONF_DAILY_LIMIT_MINUTES: 480,
+    CONF_STANDING_ENTITY: "sensor.desk_height",
+    CONF_STANDING_ABOVE: 95.0,
+    CONF_PAUSE_MEDIA: ["media_player.office"],
+    CONF_PHONES: [],
+    CONF_ASK_COMFORT: False,
 }
 
 
@@ -390,6 +415,12 @@ async def test_options_flow_keeps_unknown_keys(
             {CONF_WORK_END: "work_end_before_start"},
         ),
         ({CONF_WORK_DAYS: []}, {CONF_WORK_DAYS: "no_work_days"}),
+        ({CONF_MICRO_BREAK_MINUTES: 5}, {CONF_MICRO_BREAK_MINUTES: "off_or_range"}),
+        ({CONF_DAILY_LIMIT_MINUTES: 59}, {CONF_DAILY_LIMIT_MINUTES: "off_or_range"}),
+        (
+            {CONF_STANDING_ENTITY: "cover.desk", CONF_STANDING_ABOVE: REMOVED},
+            {CONF_STANDING_ABOVE: "standing_above_required"},
+        ),
         (
             {CONF_PRESENCE_STATES: ["unlocked", "x" * 51]},
             {CONF_PRESENCE_STATES: "invalid_presence_state"},

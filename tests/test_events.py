@@ -32,6 +32,11 @@ FIELDS: dict[str, set[str]] = {
     "break_skipped": set(),
     "break_snoozed": {"minutes", "snoozes_left"},
     "routine_stopped": {"reason"},
+    "break_soon": {"minutes"},
+    "micro_break_started": {"seconds"},
+    "micro_break_completed": {"micro_breaks_today"},
+    "daily_limit_reached": {"minutes"},
+    "comfort_logged": {"level", "average_7d", "trend", "worse", "worse_days"},
 }
 
 
@@ -164,3 +169,61 @@ async def test_each_transition_fires_once_with_the_contract_data(
     await hass.async_block_till_done()
     await advance(hass, freezer, minutes=1)
     assert len(bus) == len(expected)
+
+
+async def test_second_wave_events_carry_the_contract_data(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Heads-up, micro-break and daily limit: bus and event entity, contract fields."""
+    entry = profile(
+        "Desk",
+        micro_break_minutes=10,
+        warn_minutes=2,
+        daily_limit_minutes=60,
+    )
+    await async_start_day(hass, freezer, entry, assist=False)
+    bus: list[Event] = []
+    entity: list[str] = []
+
+    @callback
+    def on_bus(event: Event) -> None:
+        if event.event_type.startswith(f"{DOMAIN}_"):
+            bus.append(event)
+
+    @callback
+    def on_entity(event: Event[EventStateChangedData]) -> None:
+        new_state = event.data["new_state"]
+        assert new_state is not None
+        entity.append(new_state.attributes["event_type"])
+
+    hass.bus.async_listen("*", on_bus)
+    async_track_state_change_event(hass, "event.desk_break", on_entity)
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=10)
+    await advance(hass, freezer, seconds=20)
+    await advance(hass, freezer, minutes=33)
+    await advance(hass, freezer, minutes=2)
+    await act(hass, entry.entry_id, "start_break")
+    await act(hass, entry.entry_id, "finish_break")
+    await advance(hass, freezer, minutes=15)
+    kinds = [event.event_type.removeprefix(f"{DOMAIN}_") for event in bus]
+    assert kinds == [
+        "micro_break_started",
+        "micro_break_completed",
+        "micro_break_started",
+        "micro_break_completed",
+        "micro_break_started",
+        "micro_break_completed",
+        "break_soon",
+        "break_due",
+        "break_started",
+        "exercise_started",
+        "break_completed",
+        "micro_break_started",
+        "micro_break_completed",
+        "daily_limit_reached",
+    ]
+    assert entity == kinds
+    for event in bus:
+        kind = event.event_type.removeprefix(f"{DOMAIN}_")
+        assert set(event.data) == BASE | FIELDS[kind], kind

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+import json
+import logging
+import warnings
+
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import conversation
+from homeassistant.components.llm import LLMTools
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import llm
+from homeassistant.helpers import chat_session, llm
 import probatio
 import pytest
+
+from custom_components.desk_break_coach import llm as dbc_llm
 
 from .assist_helpers import async_start_day, profile
 from .helpers import advance, set_presence, state
@@ -23,22 +33,23 @@ TOOLS = {
         "DeskBreakStatus",
         "DeskBreakStop",
         "DeskBreakResume",
+        "DeskBreakComfort",
     )
 }
 
 
-async def _assist_api(hass: HomeAssistant) -> llm.APIInstance:
-    return await llm.async_get_api(
-        hass,
-        llm.LLM_API_ASSIST,
-        llm.LLMContext(
-            platform="test",
-            context=Context(),
-            language="en",
-            assistant="conversation",
-            device_id=None,
-        ),
+def _llm_context() -> llm.LLMContext:
+    return llm.LLMContext(
+        platform="test",
+        context=Context(),
+        language="en",
+        assistant="conversation",
+        device_id=None,
     )
+
+
+async def _assist_api(hass: HomeAssistant) -> llm.APIInstance:
+    return await llm.async_get_api(hass, llm.LLM_API_ASSIST, _llm_context())
 
 
 async def _call(api: llm.APIInstance, name: str, **args: object) -> llm.ToolResult:
@@ -114,4 +125,123 @@ async def test_tool_refusal_changes_nothing(
     api = await _assist_api(hass)
     with pytest.raises(HomeAssistantError, match="No break is due right now"):
         await _call(api, "DeskBreakSkip")
+    assert state(hass, "sensor", "status").state == "away"
+
+
+@contextmanager
+def _no_deprecation(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail on any warning: Home Assistant's usage reports (logged), `warnings`."""
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        yield
+    logged = [
+        f"{record.name}: {record.getMessage()}"
+        for record in caplog.records
+        if record.levelno >= logging.WARNING
+    ]
+    assert not logged
+    assert not [f"{w.category.__name__}: {w.message}" for w in seen]
+
+
+def _assert_intent_result(result: llm.ToolResult) -> None:
+    """Check a successful IntentTool result: a ToolResult holding the response."""
+    assert type(result) is llm.ToolResult
+    assert result.error is False
+    assert isinstance(result.data, llm.IntentResponseDict)
+    # The response as a plain JSON object, without the language and card.
+    assert json.loads(json.dumps(result.data)) == result.data
+    assert set(result.data) <= {
+        "speech",
+        "reprompt",
+        "response_type",
+        "speech_slots",
+        "data",
+    }
+    assert result.data["response_type"] in {"action_done", "query_answer"}
+    assert result.data["data"] == {"success": [], "failed": []}
+    assert result.data["speech"]["plain"]["speech"]
+
+
+async def test_platform_follows_the_llm_tools_api(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """The llm platform returns LLMTools for the Assist API only, tools tagged."""
+    await async_start_day(hass, freezer, profile("Desk"))
+    assert dbc_llm.async_get_tools(hass, _llm_context(), "some_other_api") is None
+    tools = dbc_llm.async_get_tools(hass, _llm_context(), llm.LLM_API_ASSIST)
+    assert isinstance(tools, LLMTools)
+    assert tools.prompt is not None
+    assert "Desk profiles: Desk." in tools.prompt
+    assert {tool.name for tool in tools.tools} == TOOLS
+    for tool in tools.tools:
+        assert isinstance(tool, llm.IntentTool)
+        assert tool.integration == "desk_break_coach"
+        assert tool.title
+        assert tool.description
+
+
+async def test_no_deprecation_listing_and_calling_tools(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Listing and calling the tools logs no usage report and warns nothing."""
+    await async_start_day(hass, freezer, profile("Desk"))
+    await set_presence(hass, True, "input_boolean.desk")
+    with _no_deprecation(caplog):
+        api = await _assist_api(hass)
+        ours = [tool for tool in api.tools if tool.name in TOOLS]
+        assert {tool.name for tool in ours} == TOOLS
+        assert {tool.integration for tool in ours} == {"desk_break_coach"}
+
+        _assert_intent_result(await _call(api, "DeskBreakStatus"))
+        result = await _call(api, "DeskBreakStart")
+        _assert_intent_result(result)
+        assert "Exercise 1 of 2" in result.data["speech"]["plain"]["speech"]
+        _assert_intent_result(await _call(api, "DeskBreakNext"))
+        _assert_intent_result(await _call(api, "DeskBreakFinish"))
+    assert state(hass, "sensor", "breaks_today").state == "1"
+
+
+async def test_tool_results_in_a_chat_log(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An agent's chat log gets ToolResults: the answer, or the refusal as an error."""
+    await async_start_day(hass, freezer, profile("Desk"))
+    with (
+        _no_deprecation(caplog),
+        chat_session.async_get_chat_session(hass) as session,
+        conversation.async_get_chat_log(hass, session) as chat_log,
+    ):
+        await chat_log.async_provide_llm_data(
+            _llm_context(), llm.LLM_API_ASSIST, None, None
+        )
+        calls = [
+            llm.ToolInput(tool_name="desk_break_coach__DeskBreakStatus", tool_args={}),
+            llm.ToolInput(tool_name="desk_break_coach__DeskBreakSkip", tool_args={}),
+        ]
+        results = [
+            content
+            async for content in chat_log.async_add_assistant_content(
+                conversation.AssistantContent(
+                    agent_id="conversation.test", tool_calls=calls
+                )
+            )
+        ]
+        stored = [content.as_dict() for content in results]
+
+    status, skip = results
+    assert status.tool_name == "desk_break_coach__DeskBreakStatus"
+    _assert_intent_result(status.result)
+    assert status.result.data["speech_slots"]["status"] == "away"
+    # A refused command reaches the agent as an error result with the reason.
+    assert type(skip.result) is llm.ToolResult
+    assert skip.result.error is True
+    assert skip.result.data["error"] == "IntentHandleError"
+    assert "No break is due right now" in skip.result.data["error_text"]
+    assert stored[0]["result"] == {"data": status.result.data, "error": False}
+    assert stored[1]["result"]["error"] is True
     assert state(hass, "sensor", "status").state == "away"

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
@@ -107,6 +108,20 @@ async def test_listed_sentences_are_understood(
     sentences = _sentences(header)
     assert len(sentences) >= 12
     await async_start_day(hass, freezer, profile("Anna"), language=language)
+    # The tables' own routines (see "Your own routines").
+    (entry,) = hass.config_entries.async_entries("desk_break_coach")
+    for program, name in [
+        ("custom_morning_stretch", "Morning stretch"),
+        ("custom_utrenniaia_zariadka", "Утренняя зарядка"),
+    ]:
+        data = {"id": program, "name": name, "position": "standing"}
+        data["exercises"] = [{"name": "Wall angels", "reps": 12, "seconds": 60}]
+        hass.config_entries.async_add_subentry(
+            entry,
+            ConfigSubentry(
+                data=data, subentry_type="routine", title=name, unique_id=program
+            ),
+        )
     await set_presence(hass, True, "input_boolean.anna")
     await advance(hass, freezer, minutes=45)
     for sentence in sentences:

@@ -25,9 +25,13 @@ MONDAY_9 = local(2026, 11, 23, 9, 0)
 
 def _morning() -> list[Event]:
     """Drive an engine through every event type (both stop reasons)."""
-    engine = BreakEngine(Settings(), load_catalogue("en"), TZ)
+    options = Settings(micro_break_minutes=20, warn_minutes=2, daily_limit_minutes=60)
+    engine = BreakEngine(options, load_catalogue("en"), TZ)
     now = MONDAY_9
     events = engine.presence(now, True)
+    events += engine.update(now + timedelta(minutes=20))  # micro-break
+    events += engine.update(now + timedelta(minutes=21))
+    events += engine.update(now + timedelta(minutes=43))  # heads-up
     now += timedelta(minutes=45)
     events += engine.update(now) + engine.snooze(now, 5)
     now += timedelta(minutes=5)
@@ -38,6 +42,8 @@ def _morning() -> list[Event]:
     events += engine.stop_routine(now + timedelta(minutes=2), "other")
     events += engine.resume(now + timedelta(minutes=3))
     events += engine.stop_routine(now + timedelta(minutes=4))
+    events += engine.update(now + timedelta(minutes=30))  # the daily limit
+    events += engine.log_comfort(now + timedelta(minutes=31), 8, "{{ fine }}")
     return events
 
 
@@ -49,7 +55,7 @@ def _placeholders(template: str) -> set[str]:
 
 
 def test_the_morning_covers_every_event_type() -> None:
-    """The events worded below are all seven types, and both stop reasons."""
+    """The events worded below are all the types, and both stop reasons."""
     assert {event.type for event in EVENTS} == set(EventType)
     reasons = [e.data["reason"] for e in EVENTS if e.type is EventType.ROUTINE_STOPPED]
     assert reasons == ["other", "unwell"]

@@ -13,8 +13,12 @@ from .assist import async_setup_assist
 from .coach import Coach, load_catalogue
 from .const import DOMAIN
 from .frontend import async_register_card
+from .media import async_attach_media
+from .personal import fixed_program_option
+from .phones import async_attach_phones
 from .services import async_setup_services
 from .store import async_remove_store
+from .wellbeing import async_attach_wellbeing
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -43,6 +47,9 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
 ) -> bool:
     """Start one profile's coach."""
+    if (options := fixed_program_option(entry)) is not None:
+        # Its program was one of its own routines, deleted while it was not loaded.
+        hass.config_entries.async_update_entry(entry, options=options)
     catalogue = await hass.async_add_executor_job(load_catalogue, hass.config.language)
     coach = Coach(hass, entry, catalogue)
     await coach.async_start()
@@ -53,6 +60,9 @@ async def async_setup_entry(
     )
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     entry.async_on_unload(async_attach_announcer(hass, entry))
+    entry.async_on_unload(async_attach_media(hass, entry))
+    entry.async_on_unload(async_attach_wellbeing(hass, entry))
+    entry.async_on_unload(async_attach_phones(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 
@@ -60,7 +70,12 @@ async def async_setup_entry(
 async def _async_options_updated(
     hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
 ) -> None:
-    """Options changed: keep the state, apply the new settings."""
+    """Options or the profile's own routines changed: keep the state, apply them."""
+    if (options := fixed_program_option(entry)) is not None:
+        # The routine the profile followed was deleted: back to the default
+        # program. Updating the options calls this again.
+        hass.config_entries.async_update_entry(entry, options=options)
+        return
     entry.runtime_data.async_apply_options()
 
 

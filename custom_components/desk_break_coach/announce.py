@@ -20,10 +20,16 @@ from homeassistant.exceptions import HomeAssistantError
 import probatio as vol
 
 from .coach import Coach, Origin, OriginKind
-from .const import CONF_ANNOUNCE_STEPS, CONF_ANNOUNCE_TARGETS, CONF_TTS_ENTITY, DOMAIN
+from .const import (
+    CONF_ANNOUNCE_STEPS,
+    CONF_ANNOUNCE_TARGETS,
+    CONF_ASK_COMFORT,
+    CONF_TTS_ENTITY,
+    DOMAIN,
+)
 from .engine import EngineError, Event, EventType
 from .speech import spoken
-from .voice import async_error_text, get_voice
+from .voice import VoiceData, async_error_text, get_voice
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -31,6 +37,15 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 
 #: Events spoken along the guided break when `announce_steps` is on.
+#: Events always announced.
+REMINDER_EVENTS: Final = frozenset(
+    {
+        EventType.BREAK_DUE,
+        EventType.BREAK_SOON,
+        EventType.MICRO_BREAK_STARTED,
+        EventType.DAILY_LIMIT_REACHED,
+    }
+)
 STEP_EVENTS: Final = frozenset(
     {EventType.BREAK_STARTED, EventType.EXERCISE_STARTED, EventType.BREAK_COMPLETED}
 )
@@ -69,8 +84,15 @@ class Announcer:
         A satellite that asked by voice hears the reply instead.
         """
         options = self.entry.options
-        if event.type is not EventType.BREAK_DUE and not (
-            event.type in STEP_EVENTS and options.get(CONF_ANNOUNCE_STEPS, True)
+        asking = event.type is EventType.BREAK_COMPLETED and options.get(
+            CONF_ASK_COMFORT
+        )
+        if (
+            event.type not in REMINDER_EVENTS
+            and not asking
+            and not (
+                event.type in STEP_EVENTS and options.get(CONF_ANNOUNCE_STEPS, True)
+            )
         ):
             return
         asked_by = None if origin is None else origin.satellite_id
@@ -128,6 +150,13 @@ class Announcer:
             if event.type is EventType.BREAK_DUE and features & _START_CONVERSATION:
                 await self._ask(target, message, features)
                 return
+            if (
+                event.type is EventType.BREAK_COMPLETED
+                and self.entry.options.get(CONF_ASK_COMFORT)
+                and features & _START_CONVERSATION
+            ):
+                await self._ask_comfort(target, message, features)
+                return
             if not features & _ANNOUNCE:
                 raise TargetError("the satellite cannot announce")
             await self._call("assist_satellite", "announce", target, message=message)
@@ -157,37 +186,71 @@ class Announcer:
                 domain, service, {"entity_id": entity_id, **data}, blocking=True
             )
 
-    async def _ask(self, target: str, message: str, features: int) -> None:
-        """Offer the due break as a question and act on the answer."""
-        voice = get_voice(self.hass, self.coach.catalogue.language)
-        if voice is None:
-            raise TargetError("voice data not loaded")
+    async def _question(
+        self, target: str, question: str, answers: list[dict[str, Any]]
+    ) -> tuple[Any, dict[str, Any]]:
+        """Ask on a satellite; return the answer's id and slots."""
         async with asyncio.timeout(ASK_TIMEOUT):
             response = await self.hass.services.async_call(
                 "assist_satellite",
                 "ask_question",
-                {
-                    "entity_id": target,
-                    "question": voice.question.format(message=message),
-                    "answers": voice.answers_payload(),
-                },
+                {"entity_id": target, "question": question, "answers": answers},
                 blocking=True,
                 return_response=True,
             )
         answer = response if isinstance(response, dict) else {}
-        answer_id = answer.get("id")
-        slots = answer.get("slots")
         _LOGGER.debug("Answer from %s: %s", target, answer)
+        slots = answer.get("slots")
+        return answer.get("id"), slots if isinstance(slots, dict) else {}
+
+    def _voice(self) -> VoiceData:
+        voice = get_voice(self.hass, self.coach.catalogue.language)
+        if voice is None:
+            raise TargetError("voice data not loaded")
+        return voice
+
+    async def _ask(self, target: str, message: str, features: int) -> None:
+        """Offer the due break as a question and act on the answer."""
+        voice = self._voice()
+        answer_id, slots = await self._question(
+            target, voice.question.format(message=message), voice.answers_payload()
+        )
         coach, origin = self.coach, Origin(OriginKind.VOICE, target)
         if answer_id == "start":
             command = partial(coach.start_break, origin)
         elif answer_id == "snooze":
-            said = slots.get("minutes", "") if isinstance(slots, dict) else ""
-            command = partial(coach.snooze, origin, voice.minutes(str(said)))
+            minutes = voice.minutes(str(slots.get("minutes", "")))
+            command = partial(coach.snooze, origin, minutes)
         elif answer_id == "skip":
             command = partial(coach.skip_break, origin)
         else:
             return
+        await self._answer(target, voice, command, features)
+
+    async def _ask_comfort(self, target: str, message: str, features: int) -> None:
+        """After a break: how does the neck feel? The level said is logged."""
+        voice = self._voice()
+        answer_id, slots = await self._question(
+            target,
+            voice.comfort_question.format(message=message),
+            [{"id": "level", "sentences": list(voice.comfort_answers)}],
+        )
+        level = voice.level(str(slots.get("level", "")))
+        if answer_id != "level" or level is None:
+            return
+        origin = Origin(OriginKind.VOICE, target)
+        await self._answer(
+            target, voice, partial(self.coach.log_comfort, origin, level), features
+        )
+
+    async def _answer(
+        self,
+        target: str,
+        voice: VoiceData,
+        command: Callable[[], list[Event]],
+        features: int,
+    ) -> None:
+        """Run what the answer asked for and say what happened."""
         try:
             reply = spoken(command())
         except EngineError as err:

@@ -10,28 +10,52 @@ conversation agent, whichever agent that is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Callable, Mapping
 import logging
+import re
 from typing import Any
 
+from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry
 from homeassistant.const import CONF_COMMAND, CONF_PLATFORM
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, Context, HomeAssistant, callback
 from homeassistant.helpers import intent
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.script import ScriptRunResult
 from homeassistant.helpers.trigger import (
     async_initialize_triggers,
     async_validate_trigger_config,
 )
 from homeassistant.setup import async_when_setup
+from homeassistant.util.hass_dict import HassKey
 import probatio as vol
 
 from .const import DOMAIN
-from .intent import SLOT_MINUTES, SLOT_PROFILE, find_coach, loaded_coaches
-from .voice import SentenceBlock, VoiceData, async_error_text, async_load_voices
+from .intent import (
+    INTENT_START,
+    SLOT_LEVEL,
+    SLOT_MINUTES,
+    SLOT_PROFILE,
+    SLOT_ROUTINE,
+    find_coach,
+    loaded_coaches,
+)
+from .personal import routines
+from .voice import (
+    SentenceBlock,
+    VoiceData,
+    async_error_text,
+    async_load_voices,
+    normalize,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
 CONVERSATION = "conversation"
+DATA_ROUTINE_SENTENCES: HassKey[RoutineSentences] = HassKey(
+    f"{DOMAIN}_routine_sentences"
+)
+_LIST = re.compile(r"\{(\w+)\}")
 
 
 def _result(speech: str) -> ScriptRunResult:
@@ -45,18 +69,33 @@ class SentenceAction:
     """Runs the intent of one block of sentences when Assist matches one of them."""
 
     def __init__(
-        self, hass: HomeAssistant, voice: VoiceData, block: SentenceBlock
+        self,
+        hass: HomeAssistant,
+        voice: VoiceData,
+        block: SentenceBlock,
+        yields_to: Callable[[str], bool] | None = None,
     ) -> None:
-        """Bind the sentences to their intent."""
+        """Bind the sentences to their intent.
+
+        `yields_to`: whether a sentence is another trigger's to answer; then this
+        one stays silent (all matching sentence triggers run).
+        """
         self.hass = hass
         self.voice = voice
         self.block = block
+        self.yields_to = yields_to
 
     async def async_run(
         self, run_variables: dict[str, Any], context: Context | None = None
     ) -> ScriptRunResult:
         """Handle one matched sentence; errors become the spoken reply."""
         trigger: Mapping[str, Any] = run_variables["trigger"]
+        if self.yields_to is not None and self.yields_to(
+            str(trigger.get("sentence") or "")
+        ):
+            return ScriptRunResult(
+                conversation_response=None, service_response=None, variables={}
+            )
         said = dict(trigger.get("slots") or {})
         slots: dict[str, Any] = {
             name: {"value": value} for name, value in self.block.slots.items()
@@ -81,6 +120,15 @@ class SentenceAction:
                     )
                 )
             slots[SLOT_MINUTES] = {"value": minutes}
+        if SLOT_LEVEL in said:
+            level = self.voice.level(str(said[SLOT_LEVEL]))
+            if level is None:
+                return _result(
+                    await async_error_text(
+                        self.hass, self.voice.language, "voice_level", {}
+                    )
+                )
+            slots[SLOT_LEVEL] = {"value": level}
         user_input: Mapping[str, Any] = trigger.get("user_input") or {}
         try:
             response = await intent.async_handle(
@@ -112,9 +160,12 @@ def _log(level: int, msg: str, **kwargs: Any) -> None:
 
 
 async def _async_attach(
-    hass: HomeAssistant, voice: VoiceData, block: SentenceBlock
-) -> None:
-    """Attach one block of sentences as one sentence trigger."""
+    hass: HomeAssistant,
+    voice: VoiceData,
+    block: SentenceBlock,
+    yields_to: Callable[[str], bool] | None = None,
+) -> CALLBACK_TYPE | None:
+    """Attach one block of sentences as one sentence trigger; return its remover."""
     try:
         config = await async_validate_trigger_config(
             hass, [{CONF_PLATFORM: CONVERSATION, CONF_COMMAND: list(block.sentences)}]
@@ -123,9 +174,9 @@ async def _async_attach(
         _LOGGER.error(
             "Invalid %s sentences of %s: %s", voice.language, block.intent, err
         )
-        return
-    action = SentenceAction(hass, voice, block)
-    await async_initialize_triggers(
+        return None
+    action = SentenceAction(hass, voice, block, yields_to)
+    return await async_initialize_triggers(
         hass,
         config,
         action.async_run,
@@ -135,12 +186,116 @@ async def _async_attach(
     )
 
 
+class RoutineSentences:
+    """Sentences for the person's own routines: one trigger per language and name.
+
+    Each trigger's sentences carry the routine's name, so only a sentence naming a
+    routine is taken ("start my vacuum" stays Home Assistant's). They follow the
+    routines: made, renamed, deleted, or a profile loaded or unloaded. A routine
+    named like a shipped sentence ("start my exercises") leaves that sentence its
+    usual meaning.
+    """
+
+    def __init__(self, hass: HomeAssistant, voices: Mapping[str, VoiceData]) -> None:
+        """Nothing attached yet."""
+        self.hass = hass
+        self.voices = voices
+        self._attached: dict[tuple[str, str], CALLBACK_TYPE] = {}
+        self._lock = asyncio.Lock()
+        self._shipped: Any = None
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Follow the profiles; return what stops it."""
+
+        @callback
+        def changed(_change: Any, entry: ConfigEntry) -> None:
+            if entry.domain == DOMAIN:
+                self.hass.async_create_task(self.async_refresh())
+
+        stop_following = async_dispatcher_connect(
+            self.hass, SIGNAL_CONFIG_ENTRY_CHANGED, changed
+        )
+        self.hass.async_create_task(self.async_refresh())
+
+        @callback
+        def stop() -> None:
+            stop_following()
+            for remove in self._attached.values():
+                remove()
+            self._attached.clear()
+
+        return stop
+
+    def wanted(self) -> dict[tuple[str, str], SentenceBlock]:
+        """Return the triggers the loaded profiles' routines need."""
+        names = {
+            normalize(routine.name)
+            for coach in loaded_coaches(self.hass)
+            for routine in routines(coach.entry)
+        } - {""}
+        return {
+            (voice.language, name): SentenceBlock(
+                intent=INTENT_START,
+                sentences=tuple(
+                    sentence.replace("{routine}", voice.name_template(name))
+                    for sentence in voice.routine_sentences
+                ),
+                slots={SLOT_ROUTINE: name},
+            )
+            for voice in self.voices.values()
+            if voice.routine_sentences
+            for name in sorted(names)
+        }
+
+    async def async_refresh(self) -> None:
+        """Attach the triggers of new names, remove those of names gone."""
+        async with self._lock:
+            wanted = self.wanted()
+            for key in set(self._attached) - set(wanted):
+                self._attached.pop(key)()
+            for key, block in wanted.items():
+                if key in self._attached:
+                    continue
+                voice = self.voices[key[0]]
+                remove = await _async_attach(self.hass, voice, block, self.shipped)
+                if remove is not None:
+                    self._attached[key] = remove
+
+    def shipped(self, sentence: str) -> bool:
+        """Whether a shipped sentence (of any language) matches too."""
+        from hassil.intents import Intents, WildcardSlotList  # noqa: PLC0415
+        from hassil.recognize import recognize  # noqa: PLC0415
+
+        if self._shipped is None:
+            blocks = [block for voice in self.voices.values() for block in voice.blocks]
+            self._shipped = Intents.from_dict(
+                {
+                    "language": "en",
+                    "intents": {
+                        f"shipped_{number}": {
+                            "data": [{"sentences": list(block.sentences)}]
+                        }
+                        for number, block in enumerate(blocks)
+                    },
+                }
+            )
+            for block in blocks:
+                for sentence_text in block.sentences:
+                    for name in _LIST.findall(sentence_text):
+                        self._shipped.slot_lists[name] = WildcardSlotList(name)
+        return recognize(sentence, self._shipped) is not None
+
+
 async def _async_register_sentences(hass: HomeAssistant, _component: str) -> None:
     """Attach every shipped sentence, once `conversation` is set up."""
     voices = await async_load_voices(hass)
     for voice in voices.values():
         for block in voice.blocks:
             await _async_attach(hass, voice, block)
+    if DATA_ROUTINE_SENTENCES not in hass.data:
+        own = hass.data[DATA_ROUTINE_SENTENCES] = RoutineSentences(hass, voices)
+        own.async_start()
 
 
 async def async_setup_assist(hass: HomeAssistant) -> None:

@@ -35,6 +35,9 @@ BINARY_SENSORS: tuple[CoachBinarySensorDescription, ...] = (
         device_class=BinarySensorDeviceClass.OCCUPANCY,
         is_on_fn=lambda view: view.occupied,
     ),
+    CoachBinarySensorDescription(
+        key="over_daily_limit", is_on_fn=lambda view: view.over_daily_limit
+    ),
 )
 
 

@@ -9,6 +9,7 @@ announcements), saved, and published to the entities when what they show changed
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -27,7 +28,17 @@ from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
 from .const import CONF_NAME, DEFAULT_REASON, DOMAIN
-from .engine import REFRESH, BreakEngine, Catalogue, CoachState, Event, EventType, View
+from .engine import (
+    REFRESH,
+    BreakEngine,
+    Catalogue,
+    CoachState,
+    EngineError,
+    Event,
+    EventType,
+    View,
+)
+from .personal import personal_catalogue
 from .presence import Observation, PresenceInput
 from .settings import settings_from_options
 from .speech import message
@@ -99,6 +110,12 @@ def _publishable(view: View, shown: View) -> View:
         ):
             view = replace(view, sitting_today_minutes=shown.sitting_today_minutes)
     if (
+        view.standing == shown.standing
+        and view.standing_today_minutes // _REFRESH_MINUTES
+        == shown.standing_today_minutes // _REFRESH_MINUTES
+    ):
+        view = replace(view, standing_today_minutes=shown.standing_today_minutes)
+    if (
         view.exercise is not None
         and shown.exercise is not None
         and view.exercise.ends_at == shown.exercise.ends_at
@@ -120,11 +137,15 @@ class Coach:
         """Prepare; nothing runs until async_start()."""
         self.hass = hass
         self.entry = entry
-        self.catalogue = catalogue
+        #: The shipped programs; `catalogue` adds the profile's own routines.
+        self.shipped = catalogue
+        self.catalogue = personal_catalogue(catalogue, entry)
+        #: Whether the break in progress keeps a routine since edited or deleted.
+        self._pinned = False
         self.store = CoachStore(hass, entry.entry_id)
         self.engine = BreakEngine(
             settings_from_options(entry.options),
-            catalogue,
+            self.catalogue,
             dt_util.get_default_time_zone(),
         )
         self.view: View = self.engine.view(dt_util.utcnow())
@@ -145,7 +166,17 @@ class Coach:
         stored = await self.store.async_load()
         if stored is not None:
             self.engine.state = CoachState.from_dict(stored)
+            self._end_orphan_break()
         self._observe(self.inputs.start())
+
+    def _end_orphan_break(self) -> None:
+        """Count a stored break as done if its routine is gone (deleted meanwhile)."""
+        brk = self.engine.state.brk
+        if brk is None or brk.program in self.catalogue.programs:
+            return
+        now = dt_util.utcnow()
+        with suppress(EngineError):  # the clock may have ended it already
+            self._dispatch(self.engine.finish_break(now), now, force_save=True)
 
     @callback
     def async_stop(self, _event: HassEvent[Any] | None = None) -> None:
@@ -168,8 +199,32 @@ class Coach:
         """Apply new options, keeping the state; follow the entities they name."""
         now = dt_util.utcnow()
         settings = settings_from_options(self.entry.options)
+        self._use_catalogue()
         self._dispatch(self.engine.apply_settings(now, settings), now)
         self._observe(self.inputs.start())
+
+    def _use_catalogue(self) -> None:
+        """Follow the profile's own routines as they are now.
+
+        The break in progress keeps its program as it began: editing or deleting
+        its routine changes the next break, not this one (see `_dispatch`).
+        """
+        catalogue = personal_catalogue(self.shipped, self.entry)
+        brk = self.engine.state.brk
+        running = None if brk is None else self.catalogue.programs.get(brk.program)
+        self._pinned = (
+            running is not None and catalogue.programs.get(running.id) != running
+        )
+        if running is not None and self._pinned:
+            catalogue = replace(
+                catalogue, programs={**catalogue.programs, running.id: running}
+            )
+        changed = catalogue != self.catalogue
+        self.catalogue = catalogue
+        self.engine.catalogue = catalogue
+        if changed:  # the program select lists the routines
+            for update in list(self._listeners):
+                update()
 
     # ------------------------------------------------------------- inputs
     @callback
@@ -179,7 +234,11 @@ class Coach:
     def _observe(self, seen: Observation) -> None:
         now = dt_util.utcnow()
         events = self.engine.observe(
-            now, present=seen.present, dnd=seen.dnd, working=seen.working
+            now,
+            present=seen.present,
+            dnd=seen.dnd,
+            working=seen.working,
+            standing=seen.standing,
         )
         self._dispatch(events, now)
 
@@ -232,6 +291,21 @@ class Coach:
         """Back to normal after a pause or a safety stop."""
         return self._command(origin, self.engine.resume)
 
+    @callback
+    def log_comfort(self, origin: Origin, level: int, note: str = "") -> list[Event]:
+        """Log how the neck feels; saved at once."""
+        return self._command(
+            origin, lambda now: self.engine.log_comfort(now, level, note)
+        )
+
+    @callback
+    def decline_suggestion(self, program: str) -> None:
+        """Stay on the current program: the suggestion of `program` is not made again."""
+        now = dt_util.utcnow()
+        self._dispatch(
+            self.engine.decline_suggestion(now, program), now, force_save=True
+        )
+
     def _command(
         self, origin: Origin, run: Callable[[datetime], list[Event]]
     ) -> list[Event]:
@@ -256,6 +330,8 @@ class Coach:
             for listener in list(self._event_listeners):
                 listener(event, origin)
         self._persist(force_save or any(event.type in _SAVE_NOW for event in events))
+        if self._pinned and self.engine.state.brk is None:
+            self._use_catalogue()  # the break that kept an old routine is over
         view = _publishable(self.engine.view(now), self.view)
         if view != self.view:
             self.view = view

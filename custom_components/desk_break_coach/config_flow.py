@@ -9,12 +9,16 @@ from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
     ConfigFlowResult,
+    ConfigSubentryFlow,
     OptionsFlow,
 )
 from homeassistant.core import callback, split_entity_id
 import homeassistant.helpers.config_validation as cv
 from homeassistant.helpers.selector import (
     BooleanSelector,
+    DeviceFilterSelectorConfig,
+    DeviceSelector,
+    DeviceSelectorConfig,
     EntitySelector,
     EntitySelectorConfig,
     NumberSelector,
@@ -33,13 +37,19 @@ from .const import (
     ANNOUNCE_DOMAINS,
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
+    CONF_ASK_COMFORT,
     CONF_AWAY_MINUTES,
+    CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_MAX_SNOOZES,
+    CONF_MICRO_BREAK_MINUTES,
+    CONF_MICRO_BREAK_SECONDS,
     CONF_NAME,
+    CONF_PAUSE_MEDIA,
+    CONF_PHONES,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
@@ -48,7 +58,10 @@ from .const import (
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
     CONF_SNOOZE_MINUTES,
+    CONF_STANDING_ABOVE,
+    CONF_STANDING_ENTITY,
     CONF_TTS_ENTITY,
+    CONF_WARN_MINUTES,
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
@@ -57,15 +70,20 @@ from .const import (
     DEFAULT_PRESENCE_STATES,
     DOMAIN,
     NUMBER_OPTION_RANGES,
+    OFF_OR_RANGE,
+    PHONE_INTEGRATION,
     PRESENCE_DOMAINS,
     PRESENCE_MODES,
     PRESENCE_STATE_MAX_LENGTH,
     PROGRAMS,
     SCHEDULE_DOMAINS,
+    STANDING_DOMAINS,
     TTS_DOMAIN,
     WEEKDAYS,
     default_options,
 )
+from .personal import SUBENTRY_ROUTINE
+from .routine_flow import RoutineSubentryFlow, program_selector
 
 # Error keys, translated under config.error / options.error. A probatio.Invalid whose
 # message is one of these is shown translated next to its field.
@@ -82,6 +100,10 @@ ERROR_INVALID_WORK_DAYS = "invalid_work_days"
 ERROR_INVALID_ENTITY = "invalid_entity"
 ERROR_INVALID_VALUE = "invalid_value"
 ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
+ERROR_OFF_OR_RANGE = "off_or_range"
+ERROR_STANDING_ABOVE_REQUIRED = "standing_above_required"
+#: Standing entities read as "on"; the others need `standing_above`.
+_ON_OFF_DOMAINS = ("binary_sensor", "input_boolean")
 
 # Units of the numeric options, translated under selector.option_unit
 _NUMBER_UNITS: Mapping[str, str] = {
@@ -93,6 +115,10 @@ _NUMBER_UNITS: Mapping[str, str] = {
     CONF_REPS: "repetitions",
     CONF_EXERCISE_SECONDS: "seconds",
     CONF_IDLE_SECONDS: "seconds",
+    CONF_MICRO_BREAK_MINUTES: "minutes",
+    CONF_MICRO_BREAK_SECONDS: "seconds",
+    CONF_WARN_MINUTES: "minutes",
+    CONF_DAILY_LIMIT_MINUTES: "minutes",
 }
 
 PROFILE_SCHEMA = probatio.Schema(
@@ -201,6 +227,38 @@ OPTIONS_SCHEMA = probatio.Schema(
             TextSelector(TextSelectorConfig(multiple=True)),
             ERROR_INVALID_PRESENCE_STATE,
         ),
+        _required(CONF_MICRO_BREAK_MINUTES): _whole_number(CONF_MICRO_BREAK_MINUTES),
+        _required(CONF_MICRO_BREAK_SECONDS): _whole_number(CONF_MICRO_BREAK_SECONDS),
+        _required(CONF_WARN_MINUTES): _whole_number(CONF_WARN_MINUTES),
+        _required(CONF_DAILY_LIMIT_MINUTES): _whole_number(CONF_DAILY_LIMIT_MINUTES),
+        probatio.Optional(CONF_STANDING_ENTITY): _field(
+            EntitySelector(EntitySelectorConfig(domain=list(STANDING_DOMAINS))),
+            ERROR_INVALID_ENTITY,
+        ),
+        probatio.Optional(CONF_STANDING_ABOVE): _field(
+            probatio.All(
+                NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX)),
+                probatio.Coerce(float),
+                probatio.Range(min=-1e9, max=1e9),
+            ),
+            ERROR_INVALID_VALUE,
+        ),
+        probatio.Optional(CONF_PAUSE_MEDIA): _field(
+            EntitySelector(EntitySelectorConfig(domain="media_player", multiple=True)),
+            ERROR_INVALID_ENTITY,
+        ),
+        probatio.Optional(CONF_ASK_COMFORT): _field(
+            BooleanSelector(), ERROR_INVALID_VALUE
+        ),
+        probatio.Optional(CONF_PHONES): _field(
+            DeviceSelector(
+                DeviceSelectorConfig(
+                    filter=DeviceFilterSelectorConfig(integration=PHONE_INTEGRATION),
+                    multiple=True,
+                )
+            ),
+            ERROR_INVALID_VALUE,
+        ),
     }
 )
 
@@ -241,6 +299,17 @@ def _validate_options(
     work_days = [day for day in WEEKDAYS if day in user_input[CONF_WORK_DAYS]]
     if not work_days:
         errors[CONF_WORK_DAYS] = ERROR_NO_WORK_DAYS
+    for key, (low, _high) in OFF_OR_RANGE.items():
+        if 0 < user_input[key] < low:
+            errors[key] = ERROR_OFF_OR_RANGE
+    standing_entity: str | None = user_input.get(CONF_STANDING_ENTITY) or None
+    standing_above: float | None = user_input.get(CONF_STANDING_ABOVE)
+    if (
+        standing_entity is not None
+        and split_entity_id(standing_entity)[0] not in _ON_OFF_DOMAINS
+        and standing_above is None
+    ):
+        errors[CONF_STANDING_ABOVE] = ERROR_STANDING_ABOVE_REQUIRED
     announce_targets = list(dict.fromkeys(user_input.get(CONF_ANNOUNCE_TARGETS, [])))
     tts_entity: str | None = user_input.get(CONF_TTS_ENTITY) or None
     if tts_entity is None and any(
@@ -265,6 +334,11 @@ def _validate_options(
             CONF_TTS_ENTITY: tts_entity,
             CONF_ANNOUNCE_STEPS: user_input[CONF_ANNOUNCE_STEPS],
             CONF_PRESENCE_STATES: presence_states,
+            CONF_PHONES: list(dict.fromkeys(user_input.get(CONF_PHONES, []))),
+            CONF_STANDING_ENTITY: standing_entity,
+            CONF_STANDING_ABOVE: standing_above,
+            CONF_PAUSE_MEDIA: list(dict.fromkeys(user_input.get(CONF_PAUSE_MEDIA, []))),
+            CONF_ASK_COMFORT: bool(user_input.get(CONF_ASK_COMFORT, False)),
         }
     )
     return options, errors
@@ -298,6 +372,14 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
     def async_get_options_flow(config_entry: ConfigEntry) -> DeskBreakCoachOptionsFlow:
         """Return the options flow."""
         return DeskBreakCoachOptionsFlow()
+
+    @classmethod
+    @callback
+    def async_get_supported_subentry_types(
+        cls, config_entry: ConfigEntry
+    ) -> dict[str, type[ConfigSubentryFlow]]:
+        """Return the subentry types: a profile's own routines."""
+        return {SUBENTRY_ROUTINE: RoutineSubentryFlow}
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
@@ -361,6 +443,17 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
 
+def _options_schema(entry: ConfigEntry) -> probatio.Schema:
+    """Return the options form, offering the profile's own routines as programs."""
+    program = _field(program_selector(entry), ERROR_INVALID_PROGRAM)
+    return probatio.Schema(
+        {
+            key: program if key == CONF_PROGRAM else value
+            for key, value in OPTIONS_SCHEMA.schema.items()
+        }
+    )
+
+
 class DeskBreakCoachOptionsFlow(OptionsFlow):
     """Edit the options; progress is kept, the coach applies them live."""
 
@@ -381,7 +474,7 @@ class DeskBreakCoachOptionsFlow(OptionsFlow):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                OPTIONS_SCHEMA, _suggested(suggested)
+                _options_schema(self.config_entry), _suggested(suggested)
             ),
             errors=errors,
         )

@@ -64,7 +64,16 @@ CONF_ANNOUNCE_TARGETS: Final = "announce_targets"
 CONF_TTS_ENTITY: Final = "tts_entity"
 CONF_ANNOUNCE_STEPS: Final = "announce_steps"
 CONF_IDLE_SECONDS: Final = "idle_seconds"
+CONF_MICRO_BREAK_MINUTES: Final = "micro_break_minutes"
+CONF_MICRO_BREAK_SECONDS: Final = "micro_break_seconds"
+CONF_WARN_MINUTES: Final = "warn_minutes"
+CONF_DAILY_LIMIT_MINUTES: Final = "daily_limit_minutes"
+CONF_STANDING_ENTITY: Final = "standing_entity"
+CONF_STANDING_ABOVE: Final = "standing_above"
+CONF_PAUSE_MEDIA: Final = "pause_media"
+CONF_ASK_COMFORT: Final = "ask_comfort"
 CONF_PRESENCE_STATES: Final = "presence_states"
+CONF_PHONES: Final = "phones"
 
 # Programs (the `program` option and select entity)
 PROGRAM_NECK_SITTING: Final = "neck_sitting"
@@ -88,7 +97,16 @@ DEFAULT_REASON: Final = StopReason.UNWELL.value
 # Entity domains accepted by the entity options
 SCHEDULE_DOMAINS: Final = ("schedule", "binary_sensor", "input_boolean")
 ANNOUNCE_DOMAINS: Final = ("assist_satellite", "media_player", "notify")
+#: The integration of the companion apps' devices (the `phones` option).
+PHONE_INTEGRATION: Final = "mobile_app"
 TTS_DOMAIN: Final = "tts"
+STANDING_DOMAINS: Final = (
+    "binary_sensor",
+    "input_boolean",
+    "sensor",
+    "number",
+    "cover",
+)
 
 # Defaults; times are "HH:MM:SS" strings, as the time selector stores them
 DEFAULT_SIT_MINUTES: Final = _ENGINE.sit_minutes
@@ -104,6 +122,10 @@ DEFAULT_WORK_END: Final = _HOURS.end.isoformat()
 DEFAULT_WORK_DAYS: Final = tuple(day for day in WEEKDAYS if day in _HOURS.days)
 DEFAULT_ANNOUNCE_STEPS: Final = True
 DEFAULT_IDLE_SECONDS: Final = 120
+DEFAULT_MICRO_BREAK_MINUTES: Final = _ENGINE.micro_break_minutes
+DEFAULT_MICRO_BREAK_SECONDS: Final = _ENGINE.micro_break_seconds
+DEFAULT_WARN_MINUTES: Final = _ENGINE.warn_minutes
+DEFAULT_DAILY_LIMIT_MINUTES: Final = _ENGINE.daily_limit_minutes
 DEFAULT_PRESENCE_STATES: Final = ("unlocked", "active", "on", "home")
 
 # Inclusive (minimum, maximum) ranges of the numeric options
@@ -115,8 +137,19 @@ DAILY_TARGET_RANGE: Final = (1, 12)
 REPS_RANGE: Final = ENGINE_REPS_RANGE
 EXERCISE_SECONDS_RANGE: Final = (30, 120)
 IDLE_SECONDS_RANGE: Final = (30, 1800)
+MICRO_BREAK_SECONDS_RANGE: Final = (10, 120)
+WARN_MINUTES_RANGE: Final = (0, 15)
+# 0 turns these off; otherwise a value within the (minimum, maximum) "on" range.
+MICRO_BREAK_MINUTES_RANGE: Final = (0, 60)
+MICRO_BREAK_MINUTES_ON: Final = (10, 60)
+DAILY_LIMIT_MINUTES_RANGE: Final = (0, 960)
+DAILY_LIMIT_MINUTES_ON: Final = (60, 960)
 #: Longest text of one presence state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
+
+# The log_comfort action: the level (10 = no discomfort) and the note's length
+COMFORT_LEVEL_RANGE: Final = (0, 10)
+COMFORT_NOTE_MAX_LENGTH: Final = 200
 
 # The `minutes` field of the snooze and pause actions
 SNOOZE_ACTION_MINUTES_RANGE: Final = (1, 120)
@@ -132,6 +165,18 @@ NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_REPS: REPS_RANGE,
         CONF_EXERCISE_SECONDS: EXERCISE_SECONDS_RANGE,
         CONF_IDLE_SECONDS: IDLE_SECONDS_RANGE,
+        CONF_MICRO_BREAK_MINUTES: MICRO_BREAK_MINUTES_RANGE,
+        CONF_MICRO_BREAK_SECONDS: MICRO_BREAK_SECONDS_RANGE,
+        CONF_WARN_MINUTES: WARN_MINUTES_RANGE,
+        CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_RANGE,
+    }
+)
+
+#: Numeric options where 0 means off and anything else must be in this range.
+OFF_OR_RANGE: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
+    {
+        CONF_MICRO_BREAK_MINUTES: MICRO_BREAK_MINUTES_ON,
+        CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_ON,
     }
 )
 
@@ -157,6 +202,15 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_ANNOUNCE_STEPS: DEFAULT_ANNOUNCE_STEPS,
         CONF_IDLE_SECONDS: DEFAULT_IDLE_SECONDS,
         CONF_PRESENCE_STATES: DEFAULT_PRESENCE_STATES,
+        CONF_MICRO_BREAK_MINUTES: DEFAULT_MICRO_BREAK_MINUTES,
+        CONF_MICRO_BREAK_SECONDS: DEFAULT_MICRO_BREAK_SECONDS,
+        CONF_WARN_MINUTES: DEFAULT_WARN_MINUTES,
+        CONF_DAILY_LIMIT_MINUTES: DEFAULT_DAILY_LIMIT_MINUTES,
+        CONF_STANDING_ENTITY: None,
+        CONF_STANDING_ABOVE: None,
+        CONF_PAUSE_MEDIA: (),
+        CONF_ASK_COMFORT: _ENGINE.ask_comfort,
+        CONF_PHONES: (),
     }
 )
 

@@ -7,7 +7,16 @@ from typing import Any
 from homeassistant.core import HomeAssistant
 
 from . import DeskBreakCoachConfigEntry
+from .const import CONF_PHONES
+from .personal import routines
+from .phones import phone_diagnostics
 from .readout import status_data
+
+
+def _state(state: dict[str, Any]) -> dict[str, Any]:
+    """Return the stored progress; of the comfort log only its size, no notes."""
+    log = state.pop("comfort", [])
+    return {**state, "comfort_log_size": len(log)}
 
 
 async def async_get_config_entry_diagnostics(
@@ -22,7 +31,9 @@ async def async_get_config_entry_diagnostics(
             "options": dict(entry.options),
         },
         "language": coach.catalogue.language,
-        "state": coach.engine.state.to_dict(),
+        "routines": [routine.as_dict() for routine in routines(entry)],
+        "state": _state(coach.engine.state.to_dict()),
         "presence": coach.inputs.diagnostics(),
+        "phones": phone_diagnostics(hass, entry.options.get(CONF_PHONES) or []),
         "status": status_data(coach.view_now()),
     }

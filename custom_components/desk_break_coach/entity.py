@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
 from . import DeskBreakCoachConfigEntry
 from .const import DOMAIN
+
+
+def profile_entry_id(hass: HomeAssistant, device_id: str) -> str | None:
+    """Return the config entry id of a profile's device, None for any other device."""
+    if (device := dr.async_get(hass).async_get(device_id)) is None:
+        return None
+    return next((key for domain, key in device.identifiers if domain == DOMAIN), None)
 
 
 class CoachEntity(Entity):

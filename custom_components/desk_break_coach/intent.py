@@ -32,6 +32,7 @@ from .const import (
     SNOOZE_ACTION_MINUTES_RANGE,
 )
 from .engine import Command, EngineError, Event, Status, View
+from .personal import Routine, routines
 from .readout import status_data
 from .speech import spoken
 from .voice import VoiceData, async_error_text, get_voice, normalize
@@ -44,10 +45,13 @@ INTENT_FINISH: Final = "DeskBreakFinish"
 INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
+INTENT_COMFORT: Final = "DeskBreakComfort"
 
 SLOT_PROFILE: Final = "profile"
 SLOT_MINUTES: Final = "minutes"
 SLOT_REASON: Final = "reason"
+SLOT_LEVEL: Final = "level"
+SLOT_ROUTINE: Final = "routine"
 
 _DUE = (Status.BREAK_DUE, Status.SNOOZED)
 _IN_USE = (Status.BREAK_DUE, Status.SNOOZED, Status.ON_BREAK)
@@ -171,10 +175,14 @@ async def async_choose(
     intent_obj: intent.Intent,
     said: str | None,
     command: Command | None,
+    among: list[Coach] | None = None,
 ) -> Choice:
-    """Pick the profile a request is for, or raise an error that asks."""
+    """Pick the profile a request is for, or raise an error that asks.
+
+    `among`: the profiles it can be for (default: every loaded one).
+    """
     language = intent_obj.language
-    coaches = loaded_coaches(hass)
+    coaches = loaded_coaches(hass) if among is None else among
     if not coaches:
         raise await _error(hass, language, "voice_no_profile")
     names = ", ".join(coach.name for coach in coaches)
@@ -239,9 +247,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         values = {name: slot.get("value") for name, slot in slots.items()}
         voice = get_voice(hass, intent_obj.language)
         assert voice is not None
-        choice = await async_choose(
-            hass, intent_obj, values.get(SLOT_PROFILE), self.command
-        )
+        choice = await self.async_choose(intent_obj, values)
         coach = choice.coach
         try:
             speech = self.run(voice, coach, intent_obj, values)
@@ -261,6 +267,14 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
             | status_data(coach.view_now())
         )
         return response
+
+    async def async_choose(
+        self, intent_obj: intent.Intent, values: dict[str, Any]
+    ) -> Choice:
+        """Pick the profile the request is for."""
+        return await async_choose(
+            intent_obj.hass, intent_obj, values.get(SLOT_PROFILE), self.command
+        )
 
     @abstractmethod
     def run(
@@ -310,6 +324,64 @@ class CommandIntentHandler(CoachIntentHandler):
         return " ".join(part for part in parts if part)
 
 
+def find_routine(coach: Coach, said: str) -> Routine | None:
+    """Find one of a profile's own routines by its spoken name."""
+    key = normalize(said)
+    if not key:
+        return None
+    for routine in routines(coach.entry):
+        if normalize(routine.name) == key:
+            return routine
+    return None
+
+
+class StartIntentHandler(CommandIntentHandler):
+    """Start a break: the profile's program, or one of the person's own routines.
+
+    A routine named without a profile is for the profile that has it; if several
+    have one of that name, the profile is chosen as for any command.
+    """
+
+    async def async_choose(
+        self, intent_obj: intent.Intent, values: dict[str, Any]
+    ) -> Choice:
+        """Pick the profile; with a routine named, one that has it."""
+        said = values.get(SLOT_ROUTINE)
+        hass = intent_obj.hass
+        coaches = loaded_coaches(hass)
+        if not said or not coaches:
+            return await super().async_choose(intent_obj, values)
+        if values.get(SLOT_PROFILE):
+            choice = await super().async_choose(intent_obj, values)
+            if find_routine(choice.coach, said) is None:
+                raise await _unknown_routine(intent_obj, said, [choice.coach])
+            return choice
+        having = [coach for coach in coaches if find_routine(coach, said)]
+        if not having:
+            raise await _unknown_routine(intent_obj, said, coaches)
+        if len(having) == 1:
+            return Choice(having[0], say_name=len(coaches) > 1)
+        return await async_choose(hass, intent_obj, None, self.command, having)
+
+
+async def _unknown_routine(
+    intent_obj: intent.Intent, said: str, coaches: list[Coach]
+) -> intent.IntentHandleError:
+    """No such routine: say which there are (or that there are none yet)."""
+    names = [routine.name for coach in coaches for routine in routines(coach.entry)]
+    if not names:
+        return await _error(
+            intent_obj.hass, intent_obj.language, "voice_no_routines", name=said
+        )
+    return await _error(
+        intent_obj.hass,
+        intent_obj.language,
+        "voice_unknown_routine",
+        name=said,
+        routines=", ".join(names),
+    )
+
+
 class StatusIntentHandler(CoachIntentHandler):
     """How long the person has been sitting, and today's breaks."""
 
@@ -346,17 +418,32 @@ _MINUTES = vol.Optional(
 _REASON = vol.Optional(
     SLOT_REASON, description="unwell (pain or feeling worse, the default) or other"
 )
+_ROUTINE = vol.Optional(
+    SLOT_ROUTINE,
+    description="Name of one of the person's own routines; leave out for the "
+    "profile's program",
+)
+
+
+def _routine_program(coach: Coach, said: str | None) -> str | None:
+    """Return the program id of the routine named (the profile has it)."""
+    routine = None if not said else find_routine(coach, said)
+    return None if routine is None else routine.program_id
 
 
 def handlers() -> list[CoachIntentHandler]:
     """Return a handler for every voice command."""
     low, high = SNOOZE_ACTION_MINUTES_RANGE
     return [
-        CommandIntentHandler(
+        StartIntentHandler(
             INTENT_START,
-            "Starts the guided neck exercise break of a desk profile now.",
+            "Starts the guided neck exercise break of a desk profile now: the "
+            "profile's program, or one of the person's own routines.",
             Command.START_BREAK,
-            lambda coach, origin, _: coach.start_break(origin),
+            lambda coach, origin, said: coach.start_break(
+                origin, _routine_program(coach, said.get(SLOT_ROUTINE))
+            ),
+            slots={_ROUTINE: cv.string},
         ),
         CommandIntentHandler(
             INTENT_SNOOZE,
@@ -397,6 +484,18 @@ def handlers() -> list[CoachIntentHandler]:
                 origin, said.get(SLOT_REASON) or DEFAULT_REASON
             ),
             slots={_REASON: vol.In(REASONS)},
+        ),
+        CommandIntentHandler(
+            INTENT_COMFORT,
+            "Logs how the person's neck feels from 0 to 10 (10 = no discomfort); "
+            "a level that drops right after a break stops the exercises.",
+            Command.LOG_COMFORT,
+            lambda coach, origin, said: coach.log_comfort(origin, said[SLOT_LEVEL]),
+            slots={
+                vol.Required(
+                    SLOT_LEVEL, description="How the neck feels, 0 to 10"
+                ): vol.All(vol.Coerce(int), vol.Range(min=0, max=10))
+            },
         ),
         CommandIntentHandler(
             INTENT_RESUME,

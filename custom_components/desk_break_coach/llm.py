@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
 from homeassistant.components.llm import LLMTools
@@ -17,6 +18,7 @@ from homeassistant.helpers.llm import (
 
 from .const import DOMAIN
 from .intent import (
+    INTENT_COMFORT,
     INTENT_FINISH,
     INTENT_NEXT,
     INTENT_RESUME,
@@ -27,6 +29,7 @@ from .intent import (
     INTENT_STOP,
     loaded_coaches,
 )
+from .personal import routines
 
 #: Commands change only the coach's own state, never anything outside Home Assistant.
 _CHANGES = ToolAnnotations(destructive=False, open_world=False)
@@ -47,6 +50,7 @@ TOOLS: Final = {
     ),
     INTENT_STOP: ("Stop neck exercises", _SETS),
     INTENT_RESUME: ("Resume desk breaks", _SETS),
+    INTENT_COMFORT: ("Log neck comfort", _CHANGES),
 }
 
 PROMPT: Final = (
@@ -55,6 +59,10 @@ PROMPT: Final = (
     "sitting time, breaks and exercises. If the person reports pain or feeling "
     "worse during exercises, stop the exercises at once. Desk profiles: {names}. "
     "Pass the profile's name when several exist and it is not clear whose it is."
+)
+#: Added when the people have routines of their own (names as they wrote them).
+ROUTINES_PROMPT: Final = (
+    " The people's own routines, to start by passing the name as routine: {routines}."
 )
 
 
@@ -77,4 +85,7 @@ def async_get_tools(
         if handler.intent_type in TOOLS
     ]
     names = ", ".join(coach.name for coach in coaches)
-    return LLMTools(tools=tools, prompt=PROMPT.format(names=names))
+    prompt = PROMPT.format(names=names)
+    if own := [routine.name for coach in coaches for routine in routines(coach.entry)]:
+        prompt += ROUTINES_PROMPT.format(routines=json.dumps(own, ensure_ascii=False))
+    return LLMTools(tools=tools, prompt=prompt)

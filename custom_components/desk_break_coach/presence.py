@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from homeassistant.components.cover import ATTR_CURRENT_POSITION
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.const import (
     ATTR_DEVICE_CLASS,
@@ -50,6 +51,8 @@ from .const import (
     CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
     CONF_SCHEDULE_ENTITY,
+    CONF_STANDING_ABOVE,
+    CONF_STANDING_ENTITY,
     PRESENCE_MODE_ALL,
     option,
 )
@@ -125,6 +128,28 @@ class Observation:
     present: bool | None
     dnd: bool
     working: bool | None
+    standing: bool = False
+
+
+def is_standing(state: State | None, above: float | None) -> bool:
+    """Whether a standing entity says "standing"; unusable means not standing.
+
+    "on" for a binary sensor or boolean; otherwise a number (a desk's height, a
+    cover's position) at or above `above`.
+    """
+    if state is None or no_news(state):
+        return False
+    if state.domain in ("binary_sensor", "input_boolean"):
+        return state.state == STATE_ON
+    value: Any = (
+        state.attributes.get(ATTR_CURRENT_POSITION)
+        if state.domain == "cover"
+        else state.state
+    )
+    try:
+        return above is not None and float(value) >= above
+    except TypeError, ValueError:
+        return False
 
 
 class PresenceInput:
@@ -170,8 +195,11 @@ class PresenceInput:
         )
         self._watch.start(presence)
         others = list(options.get(CONF_DND_ENTITIES) or [])
-        if schedule := options.get(CONF_SCHEDULE_ENTITY):
-            others.append(schedule)
+        others += [
+            entity_id
+            for key in (CONF_SCHEDULE_ENTITY, CONF_STANDING_ENTITY)
+            if (entity_id := options.get(key))
+        ]
         if others:
             self._unsubs.append(
                 async_track_state_change_event(self.hass, others, self._on_context)
@@ -254,7 +282,12 @@ class PresenceInput:
         )
         schedule = options.get(CONF_SCHEDULE_ENTITY)
         working = is_on(self.hass.states.get(schedule)) if schedule else None
-        return Observation(present, dnd, working)
+        desk: str | None = options.get(CONF_STANDING_ENTITY)
+        above = options.get(CONF_STANDING_ABOVE)
+        standing = desk is not None and is_standing(
+            self.hass.states.get(desk), None if above is None else float(above)
+        )
+        return Observation(present, dnd, working, standing)
 
     def _report(self, seen: Observation) -> None:
         """Tell the coach, if anything changed since it last heard."""

@@ -40,4 +40,7 @@ def status_data(view: View) -> dict[str, Any]:
         if view.exercise is None
         else exercise_data(view.exercise),
         "remaining_steps": view.remaining_steps,
+        "comfort": view.comfort,
+        "comfort_average_7d": view.comfort_average_7d,
+        "comfort_trend": view.comfort_trend,
     }

@@ -40,6 +40,11 @@ def _status_attrs(view: View) -> dict[str, Any]:
         "daily_target": view.daily_target,
         "paused_until": view.paused_until.isoformat() if view.paused_until else None,
         "available_commands": [command.value for command in view.available_commands],
+        "micro_break_ends_at": view.micro_break_ends_at.isoformat()
+        if view.micro_break_ends_at
+        else None,
+        "ask_comfort": view.ask_comfort,
+        "first_week": view.first_week,
     }
 
 
@@ -94,6 +99,30 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
         key="current_exercise",
         value_fn=lambda view: view.exercise.name if view.exercise else None,
         attrs_fn=_exercise_attrs,
+    ),
+    CoachSensorDescription(
+        key="micro_breaks_today",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda view: view.micro_breaks_today,
+    ),
+    CoachSensorDescription(
+        key="standing_today",
+        device_class=SensorDeviceClass.DURATION,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda view: view.standing_today_minutes,
+    ),
+    CoachSensorDescription(
+        key="comfort",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: view.comfort,
+        attrs_fn=lambda view: {
+            "average_7d": view.comfort_average_7d,
+            "trend": view.comfort_trend,
+            "logged_at": view.comfort_logged_at.isoformat()
+            if view.comfort_logged_at
+            else None,
+        },
     ),
     CoachSensorDescription(
         key="streak",

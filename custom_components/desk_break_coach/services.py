@@ -18,14 +18,16 @@ import probatio as vol
 
 from .coach import ACTION, Coach
 from .const import (
+    COMFORT_LEVEL_RANGE,
+    COMFORT_NOTE_MAX_LENGTH,
     DEFAULT_REASON,
     DOMAIN,
     PAUSE_ACTION_MINUTES_RANGE,
-    PROGRAMS,
     REASONS,
     SNOOZE_ACTION_MINUTES_RANGE,
 )
 from .engine import EngineError, Event
+from .personal import program_ids
 from .readout import status_data
 
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
@@ -37,7 +39,11 @@ ATTR_REASON: Final = "reason"
 _SCHEMA = vol.Schema(dict, extra=vol.ALLOW_EXTRA)
 
 #: The fields each action takes besides config_entry_id.
+ATTR_LEVEL: Final = "level"
+ATTR_NOTE: Final = "note"
+
 FIELDS: Final[dict[str, frozenset[str]]] = {
+    "log_comfort": frozenset({ATTR_LEVEL, ATTR_NOTE}),
     "start_break": frozenset({ATTR_PROGRAM}),
     "snooze": frozenset({ATTR_MINUTES}),
     "stop_routine": frozenset({ATTR_REASON}),
@@ -92,12 +98,35 @@ def _minutes(value: Any, bounds: tuple[int, int]) -> int | None:
     return int(minutes)
 
 
-def _program(value: Any) -> str | None:
+def _program(coach: Coach, value: Any) -> str | None:
+    """Return a shipped program or one of the profile's own routines."""
     if value is None:
         return None
-    if value not in PROGRAMS:
-        raise invalid("invalid_program", program=value, programs=", ".join(PROGRAMS))
-    return str(value)
+    programs = program_ids(coach.entry)
+    if not isinstance(value, str) or value not in programs:
+        raise invalid("invalid_program", program=value, programs=", ".join(programs))
+    return value
+
+
+def _level(value: Any) -> int:
+    low, high = COMFORT_LEVEL_RANGE
+    if value is None:
+        raise invalid("comfort_level_required", min=low, max=high)
+    try:
+        level = float(value)
+    except TypeError, ValueError:
+        raise invalid("comfort_level_out_of_range", min=low, max=high) from None
+    if isinstance(value, bool) or not level.is_integer() or not low <= level <= high:
+        raise invalid("comfort_level_out_of_range", min=low, max=high)
+    return int(level)
+
+
+def _note(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > COMFORT_NOTE_MAX_LENGTH:
+        raise invalid("comfort_note_too_long", max=COMFORT_NOTE_MAX_LENGTH)
+    return value
 
 
 def _reason(value: Any) -> str:
@@ -112,7 +141,7 @@ type ActionHandler = Callable[[Coach, dict[str, Any]], list[Event]]
 
 #: Each action: the coach command it runs, with its arguments read from the call.
 ACTIONS: Final[dict[str, ActionHandler]] = {
-    "start_break": lambda c, d: c.start_break(ACTION, _program(d.get(ATTR_PROGRAM))),
+    "start_break": lambda c, d: c.start_break(ACTION, _program(c, d.get(ATTR_PROGRAM))),
     "next_exercise": lambda c, d: c.next_exercise(ACTION),
     "finish_break": lambda c, d: c.finish_break(ACTION),
     "snooze": lambda c, d: c.snooze(
@@ -124,6 +153,9 @@ ACTIONS: Final[dict[str, ActionHandler]] = {
         ACTION, _minutes(d.get(ATTR_MINUTES), PAUSE_ACTION_MINUTES_RANGE)
     ),
     "resume": lambda c, d: c.resume(ACTION),
+    "log_comfort": lambda c, d: c.log_comfort(
+        ACTION, _level(d.get(ATTR_LEVEL)), _note(d.get(ATTR_NOTE))
+    ),
 }
 
 

@@ -7,15 +7,20 @@ from datetime import time
 from typing import Any
 
 from .const import (
+    CONF_ASK_COMFORT,
     CONF_AWAY_MINUTES,
+    CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
     CONF_EXERCISE_SECONDS,
     CONF_MAX_SNOOZES,
+    CONF_MICRO_BREAK_MINUTES,
+    CONF_MICRO_BREAK_SECONDS,
     CONF_PROGRAM,
     CONF_REPS,
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
     CONF_SNOOZE_MINUTES,
+    CONF_WARN_MINUTES,
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
@@ -42,5 +47,10 @@ def settings_from_options(options: Mapping[str, Any]) -> Settings:
         program=str(option(options, CONF_PROGRAM)),
         reps=int(option(options, CONF_REPS)),
         exercise_seconds=int(option(options, CONF_EXERCISE_SECONDS)),
+        micro_break_minutes=int(option(options, CONF_MICRO_BREAK_MINUTES)),
+        micro_break_seconds=int(option(options, CONF_MICRO_BREAK_SECONDS)),
+        warn_minutes=int(option(options, CONF_WARN_MINUTES)),
+        daily_limit_minutes=int(option(options, CONF_DAILY_LIMIT_MINUTES)),
+        ask_comfort=bool(option(options, CONF_ASK_COMFORT)),
         schedule=schedule,
     )

@@ -15,6 +15,9 @@ from .const import DOMAIN
 _LOGGER = logging.getLogger(__name__)
 
 STORAGE_VERSION = 1
+#: 2: the second wave's progress (micro-breaks, standing, the comfort log). Older
+#: files read as they are: what they lack starts at its default.
+STORAGE_MINOR_VERSION = 2
 #: Files of newer storage versions are read too, as far as this version understands.
 _ANY_VERSION = 2**31 - 1
 
@@ -34,6 +37,7 @@ class CoachStore(Store[dict[str, Any]]):
             hass,
             STORAGE_VERSION,
             f"{DOMAIN}.{entry_id}",
+            minor_version=STORAGE_MINOR_VERSION,
             max_readable_version=_ANY_VERSION,
         )
 

@@ -7,7 +7,7 @@ executor, together with the spoken numbers used to understand "ten minutes".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import logging
 from pathlib import Path
 import re
@@ -18,7 +18,7 @@ from homeassistant.helpers import translation
 from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.yaml import load_yaml_dict
 
-from .const import DOMAIN, SNOOZE_ACTION_MINUTES_RANGE
+from .const import COMFORT_LEVEL_RANGE, DOMAIN, SNOOZE_ACTION_MINUTES_RANGE
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -59,10 +59,16 @@ class VoiceData:
     minute_words: frozenset[str]
     question: str
     answers: Mapping[str, tuple[str, ...]]
+    comfort_question: str
+    comfort_answers: tuple[str, ...]
     replies: Mapping[str, Any]
     messages: Mapping[str, str]
     logbook: Mapping[str, str]
     numbers: Mapping[str, int]
+    #: Sentences that start one of the person's own routines, named by {routine}.
+    routine_sentences: tuple[str, ...] = ()
+    #: Word endings of a routine's name as said in those sentences ("а": "у").
+    routine_endings: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(
@@ -84,10 +90,16 @@ class VoiceData:
             minute_words=frozenset(normalize(w) for w in data["minute_words"]),
             question=str(data["question"]),
             answers={k: tuple(v) for k, v in data["answers"].items()},
+            comfort_question=str(data["comfort_question"]),
+            comfort_answers=tuple(data["comfort_answers"]),
             replies=data["replies"],
             messages=data["messages"],
             logbook=data["logbook"],
             numbers=numbers,
+            routine_sentences=tuple(data.get("routine_sentences") or ()),
+            routine_endings={
+                str(k): str(v) for k, v in (data.get("routine_endings") or {}).items()
+            },
         )
 
     def answers_payload(self) -> list[dict[str, Any]]:
@@ -97,6 +109,22 @@ class VoiceData:
             for answer_id, sentences in self.answers.items()
         ]
 
+    def name_template(self, name: str) -> str:
+        """Return a routine's normalised name as a template, with other word forms.
+
+        "утренняя зарядка" -> "(утренняя|утреннюю) (зарядка|зарядку)".
+        """
+        endings = sorted(self.routine_endings.items(), key=lambda item: -len(item[0]))
+        words = []
+        for word in name.split():
+            forms = [word]
+            for ending, other in endings:
+                if word.endswith(ending) and len(word) > len(ending) + 1:
+                    forms.append(word[: -len(ending)] + other)
+                    break
+            words.append(f"({'|'.join(forms)})" if len(forms) > 1 else word)
+        return " ".join(words)
+
     def for_profile(self, name: str, speech: str) -> str:
         """Say whose profile a reply is about."""
         return str(self.replies["for_profile"]).format(name=name, speech=speech)
@@ -105,6 +133,13 @@ class VoiceData:
         """Whether the words end with "minutes" (in this language)."""
         words = normalize(text).split()
         return bool(words) and words[-1] in self.minute_words
+
+    def level(self, text: str) -> int | None:
+        """Read "7" or "seven" as a comfort level 0-10; None if it is not that."""
+        said = " ".join(normalize(text).split())
+        value = int(said) if said.isdecimal() else self.numbers.get(said)
+        low, high = COMFORT_LEVEL_RANGE
+        return value if value is not None and low <= value <= high else None
 
     def minutes(self, text: str) -> int | None:
         """Read "15", "fifteen" or "15 minutes" as 15; None if it is not that."""
@@ -122,7 +157,7 @@ class VoiceData:
 
 
 def _spoken_numbers(language: str) -> dict[str, int]:
-    """Map the number words 1-120 of a language to numbers ("twenty five": 25).
+    """Map the number words 0-120 of a language to numbers ("twenty five": 25).
 
     Blocking. Uses the number spelling library that ships with Assist; without
     it only digits are understood.
@@ -137,8 +172,7 @@ def _spoken_numbers(language: str) -> dict[str, int]:
         _LOGGER.debug("No spoken numbers for %s", language)
         return {}
     words: dict[str, int] = {}
-    low, high = SNOOZE_ACTION_MINUTES_RANGE
-    for value in range(low, high + 1):
+    for value in range(SNOOZE_ACTION_MINUTES_RANGE[1] + 1):
         for text in engine.format_number(value).text_by_ruleset.values():
             words.setdefault(normalize(text), value)
     return words

@@ -1,13 +1,19 @@
-"""Wait for the development Home Assistant, onboard it and add a demo profile.
+"""Wait for the development Home Assistant, onboard it, add a demo and its dashboard.
 
 Everything goes through Home Assistant's public HTTP API, as a browser would:
-the onboarding views, the auth login flow, the config entry flow REST API and
-the websocket command that confirms the http settings.
+the onboarding views, the auth login flow, the config entry and options flow
+REST API, and websocket commands for the registries and for Lovelace.
+
+The demo is a profile "Demo desk" watching input_boolean.desk_presence (off:
+nobody at the desk), coaching at any hour of any day, and a storage-mode
+dashboard "Desk" in the sidebar: the card, the presence toggle (flip it to sit
+down) and the profile's main entities. Both are created once; what a developer
+changes afterwards stays.
 
     python develop_seed.py --url http://127.0.0.1:8123 --pid PID
 
-Exit status: 0 when Home Assistant answers (even if the demo profile could not
-be created: that is reported as a warning), 1 when it never came up.
+Exit status: 0 when Home Assistant answers (even if the demo could not be
+created: that is reported as a warning), 1 when it never came up.
 """
 
 import argparse
@@ -32,6 +38,30 @@ PROFILE = {
     "presence_entities": [PRESENCE_ENTITY],
     "presence_mode": "any",
 }
+#: The demo coaches whenever it is tried: working hours all day, every day.
+DEMO_OPTIONS = {
+    "work_start": "00:00:00",
+    "work_end": "23:59:59",
+    "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+}
+DASHBOARD = {
+    "url_path": "desk-break",
+    "title": "Desk",
+    "icon": "mdi:desk",
+    "mode": "storage",
+    "require_admin": False,
+    "show_in_sidebar": True,
+}
+#: The profile's main entities on the dashboard, by platform and translation key.
+DASHBOARD_ENTITIES = (
+    ("sensor", "status"),
+    ("sensor", "sitting_time"),
+    ("sensor", "sitting_today"),
+    ("sensor", "next_break"),
+    ("sensor", "breaks_today"),
+    ("sensor", "streak"),
+    ("switch", "reminders"),
+)
 
 
 def say(message: str) -> None:
@@ -195,41 +225,55 @@ def wait_until_running(api: HomeAssistantApi, deadline: float) -> None:
     warn("Home Assistant is still starting; continuing anyway")
 
 
-async def _websocket_call(api: HomeAssistantApi, message: dict[str, Any]) -> Any:
-    """Send one command over the websocket API; return its result message."""
+async def _websocket_calls(
+    api: HomeAssistantApi, messages: tuple[dict[str, Any], ...]
+) -> list[Any]:
+    """Send commands over one websocket connection; return their result messages."""
     url = api.url.replace("http", "ws", 1) + "/api/websocket"
+    replies = []
     async with (
         aiohttp.ClientSession() as session,
-        session.ws_connect(url, timeout=aiohttp.ClientWSTimeout(ws_close=10)) as ws,
+        session.ws_connect(
+            url, timeout=aiohttp.ClientWSTimeout(ws_close=10), max_msg_size=0
+        ) as ws,
     ):
         await ws.receive_json(timeout=10)  # auth_required
         await ws.send_json({"type": "auth", "access_token": api.token})
         auth = await ws.receive_json(timeout=10)
         if auth.get("type") != "auth_ok":
             raise RuntimeError(f"websocket login failed: {auth}")
-        await ws.send_json({"id": 1, **message})
-        while True:
-            reply = await ws.receive_json(timeout=30)
-            if reply.get("id") == 1 and reply.get("type") == "result":
-                return reply
+        for message_id, message in enumerate(messages, 1):
+            await ws.send_json({"id": message_id, **message})
+            while True:
+                reply = await ws.receive_json(timeout=30)
+                if reply.get("id") == message_id and reply.get("type") == "result":
+                    replies.append(reply)
+                    break
+    return replies
+
+
+def websocket(api: HomeAssistantApi, *messages: dict[str, Any]) -> list[Any]:
+    """Send websocket commands one after the other; return their result messages."""
+    return asyncio.run(_websocket_calls(api, messages))
 
 
 def confirm_http_config(api: HomeAssistantApi) -> None:
-    """Confirm the http: settings that Home Assistant took over from YAML.
+    """Confirm http settings that wait for confirmation, if any.
 
-    Since 2026.11 Home Assistant moves `http:` from configuration.yaml into
-    its storage as a trial: unless confirmed within five minutes it restarts
-    with the defaults (all interfaces, port 8123). Older releases have no such
-    command, which is fine.
+    scripts/develop writes the http settings to Home Assistant's http store
+    before the first start (scripts/lib/develop_http.py), so nothing waits.
+    A configuration directory from before that still has `http:` in its YAML,
+    which Home Assistant 2026.11 imports as a trial: unless confirmed within
+    five minutes it restarts with the previous settings.
     """
-    reply = asyncio.run(_websocket_call(api, {"type": "http/config"}))
+    (reply,) = websocket(api, {"type": "http/config"})
     if not reply.get("success"):
         return
     config = reply["result"]
     pending = config.get("pending")
     if config.get("active_config_type") != "pending" or not pending:
         return
-    reply = asyncio.run(_websocket_call(api, {"type": "http/config/promote"}))
+    (reply,) = websocket(api, {"type": "http/config/promote"})
     if reply.get("success"):
         hosts = pending.get("server_host") or "all interfaces"
         if isinstance(hosts, list):
@@ -255,12 +299,33 @@ def _answer(field: dict[str, Any], values: dict[str, Any]) -> tuple[bool, Any]:
     return not field.get("required"), None
 
 
-def create_profile(api: HomeAssistantApi) -> bool:
-    """Create the demo profile through the config flow, unless one exists."""
+def _answers(result: dict[str, Any], values: dict[str, Any]) -> dict[str, Any] | None:
+    """Fill in a flow's form: the given values, else the defaults; None if stuck."""
+    answers: dict[str, Any] = {}
+    for field in result.get("data_schema", []):
+        known, value = _answer(field, values)
+        if not known:
+            warn(
+                f"flow step {result.get('step_id')!r} asks for "
+                f"{field['name']!r}, which the demo does not know"
+            )
+            return None
+        if value is not None:
+            answers[field["name"]] = value
+    return answers
+
+
+def profile_entries(api: HomeAssistantApi) -> list[dict[str, Any]]:
+    """Return the integration's config entries."""
     status, entries = api.request(
         "GET", f"/api/config/config_entries/entry?domain={DOMAIN}"
     )
-    if status == 200 and entries:
+    return entries if status == 200 and isinstance(entries, list) else []
+
+
+def create_profile(api: HomeAssistantApi) -> bool:
+    """Create the demo profile through the config flow, unless one exists."""
+    if entries := profile_entries(api):
         say(f"profile already configured: {entries[0].get('title')!r}")
         return False
     status, result = api.request(
@@ -286,20 +351,12 @@ def create_profile(api: HomeAssistantApi) -> bool:
         if kind != "form":
             warn(f"config flow returned {kind!r}, not a form: {result}")
             break
-        answers: dict[str, Any] = {}
-        for field in result.get("data_schema", []):
-            known, value = _answer(field, values)
-            if not known:
-                warn(
-                    f"config flow step {result.get('step_id')!r} asks for "
-                    f"{field['name']!r}, which the demo does not know"
-                )
-                api.request(
-                    "DELETE", f"/api/config/config_entries/flow/{result['flow_id']}"
-                )
-                return False
-            if value is not None:
-                answers[field["name"]] = value
+        answers = _answers(result, values)
+        if answers is None:
+            api.request(
+                "DELETE", f"/api/config/config_entries/flow/{result['flow_id']}"
+            )
+            return False
         if result.get("errors"):
             warn(f"config flow errors: {result['errors']}")
             break
@@ -311,6 +368,149 @@ def create_profile(api: HomeAssistantApi) -> bool:
             return False
     warn("config flow did not finish; no demo profile")
     return False
+
+
+def _suggested(field: dict[str, Any]) -> Any:
+    description = field.get("description")
+    return description.get("suggested_value") if description else None
+
+
+def set_demo_options(api: HomeAssistantApi, entry_id: str) -> None:
+    """Give the demo profile working hours at any time, through the options flow."""
+    status, result = api.request(
+        "POST", "/api/config/config_entries/options/flow", {"handler": entry_id}
+    )
+    if status != 200 or result.get("type") != "form":
+        warn(f"could not open the demo profile's options ({status}: {result})")
+        return
+    # Keep every current value (the form suggests them), change the hours.
+    values = {
+        field["name"]: _suggested(field)
+        for field in result.get("data_schema", [])
+        if _suggested(field) is not None
+    }
+    answers = _answers(result, {**values, **DEMO_OPTIONS})
+    if answers is None:
+        api.request(
+            "DELETE", f"/api/config/config_entries/options/flow/{result['flow_id']}"
+        )
+        return
+    status, result = api.request(
+        "POST", f"/api/config/config_entries/options/flow/{result['flow_id']}", answers
+    )
+    if status != 200 or result.get("type") != "create_entry":
+        warn(f"could not set the demo profile's working hours ({status}: {result})")
+        return
+    say("demo profile: working hours all day, every day")
+
+
+def _demo_entities(
+    api: HomeAssistantApi, entry_id: str, deadline: float
+) -> tuple[str, dict[tuple[str, str], str]] | None:
+    """Return the profile's device id and its entity ids by (platform, key)."""
+    while True:
+        devices, entities = websocket(
+            api,
+            {"type": "config/device_registry/list"},
+            {"type": "config/entity_registry/list"},
+        )
+        device = next(
+            (
+                dev
+                for dev in devices.get("result") or []
+                if entry_id in dev.get("config_entries", [])
+                and any(ident[0] == DOMAIN for ident in dev.get("identifiers", []))
+            ),
+            None,
+        )
+        ids = {
+            (entry["entity_id"].split(".", 1)[0], entry["translation_key"]): entry[
+                "entity_id"
+            ]
+            for entry in entities.get("result") or []
+            if device is not None
+            and entry.get("device_id") == device["id"]
+            and entry.get("platform") == DOMAIN
+            and entry.get("translation_key")
+        }
+        if device is not None and ("sensor", "status") in ids:
+            return device["id"], ids
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
+
+
+def dashboard_config(device_id: str, ids: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """Return the Desk dashboard: the card, the presence toggle, the main entities."""
+    entities: list[Any] = [
+        {"entity": PRESENCE_ENTITY, "name": "At the desk (demo presence)"},
+        {"type": "divider"},
+    ]
+    entities += [ids[key] for key in DASHBOARD_ENTITIES if key in ids]
+    return {
+        "title": "Desk",
+        "views": [
+            {
+                "title": "Desk",
+                "path": "desk",
+                "icon": "mdi:desk",
+                "cards": [
+                    {"type": "custom:desk-break-coach-card", "device_id": device_id},
+                    {
+                        "type": "entities",
+                        "title": PROFILE["name"],
+                        "show_header_toggle": False,
+                        "state_color": True,
+                        "entities": entities,
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def create_dashboard(api: HomeAssistantApi, deadline: float) -> None:
+    """Add the Desk dashboard to the sidebar, unless it exists."""
+    (listed,) = websocket(api, {"type": "lovelace/dashboards/list"})
+    if any(
+        board.get("url_path") == DASHBOARD["url_path"]
+        for board in listed.get("result") or []
+    ):
+        say(f"dashboard already there: /{DASHBOARD['url_path']}")
+        return
+    entries = profile_entries(api)
+    demo = next(
+        (entry for entry in entries if entry.get("title") == PROFILE["name"]),
+        entries[0] if entries else None,
+    )
+    if demo is None:
+        warn("no profile, so no Desk dashboard")
+        return
+    found = _demo_entities(api, demo["entry_id"], deadline)
+    if found is None:
+        warn(f"the entities of {demo.get('title')!r} did not appear; no Desk dashboard")
+        return
+    device_id, ids = found
+    if missing := [
+        key for platform, key in DASHBOARD_ENTITIES if (platform, key) not in ids
+    ]:
+        warn(f"the dashboard goes without these entities, not found: {missing}")
+    created, saved = websocket(
+        api,
+        {"type": "lovelace/dashboards/create", **DASHBOARD},
+        {
+            "type": "lovelace/config/save",
+            "url_path": DASHBOARD["url_path"],
+            "config": dashboard_config(device_id, ids),
+        },
+    )
+    if not created.get("success") or not saved.get("success"):
+        warn(
+            "could not create the Desk dashboard: "
+            f"{created.get('error') or saved.get('error')}"
+        )
+        return
+    say(f"dashboard created: {DASHBOARD['title']!r} at /{DASHBOARD['url_path']}")
 
 
 def main() -> int:
@@ -330,12 +530,11 @@ def main() -> int:
         wait_until_running(api, deadline)
         confirm_http_config(api)
         if create_profile(api):
-            # Start the demo sitting at the desk.
-            api.request(
-                "POST",
-                "/api/services/input_boolean/turn_on",
-                {"entity_id": PRESENCE_ENTITY},
-            )
+            entries = profile_entries(api)
+            if entries:
+                set_demo_options(api, entries[0]["entry_id"])
+        # Once per configuration, also for one whose profile came before it.
+        create_dashboard(api, time.monotonic() + 30)
     except (RuntimeError, OSError, KeyError, aiohttp.ClientError, TimeoutError) as err:
         warn(f"seeding the demo failed: {err}")
     return 0

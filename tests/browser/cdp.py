@@ -42,8 +42,9 @@ CHROMIUM_FLAGS = (
     "--remote-debugging-port=0",
 )
 
-# Finds the first element matching a selector, looking through every open
-# shadow root (Home Assistant's frontend nests the card a dozen roots deep).
+# Finds the first element (deepQuery) or all elements (deepQueryAll) matching a
+# selector, looking through every open shadow root (Home Assistant's frontend
+# nests the card a dozen roots deep).
 DEEP_QUERY = """
 const deepQuery = (selector, root = document) => {
   const found = root.querySelector(selector);
@@ -55,6 +56,13 @@ const deepQuery = (selector, root = document) => {
     }
   }
   return null;
+};
+const deepQueryAll = (selector, root = document, found = []) => {
+  found.push(...root.querySelectorAll(selector));
+  for (const el of root.querySelectorAll("*")) {
+    if (el.shadowRoot) deepQueryAll(selector, el.shadowRoot, found);
+  }
+  return found;
 };
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from custom_components.desk_break_coach.engine import (
     BreakEngine,
@@ -15,6 +15,7 @@ from custom_components.desk_break_coach.engine import (
     Event,
     EventType,
     Settings,
+    Status,
 )
 
 from .conftest import TZ, load_catalogue, local
@@ -35,6 +36,8 @@ COMMANDS = (
     "pause",
     "resume",
     "restart",
+    "stand",
+    "sit",
 )
 
 steps = st.lists(
@@ -49,6 +52,10 @@ options = st.builds(
     program=st.sampled_from(list(CATALOGUE.programs)),
     reps=st.integers(10, 20),
     exercise_seconds=st.integers(30, 120),
+    micro_break_minutes=st.sampled_from([0, 0, 10, 20, 60]),
+    micro_break_seconds=st.integers(10, 120),
+    warn_minutes=st.integers(0, 15),
+    daily_limit_minutes=st.sampled_from([0, 0, 60, 240]),
 )
 
 
@@ -67,6 +74,8 @@ def _apply(engine: BreakEngine, now, command: str) -> list[Event]:  # type: igno
         "pause": lambda: engine.pause(now, 30),
         "resume": lambda: engine.resume(now),
         "restart": lambda: engine.update(now),
+        "stand": lambda: engine.observe(now, standing=True),
+        "sit": lambda: engine.observe(now, standing=False),
     }
     events = engine.update(now)
     before = engine.state.to_dict()
@@ -113,6 +122,15 @@ def _play(
         assert 0 <= view.progress <= 100
         assert view.snoozes_left >= 0
         assert view.break_due == engine.state.due
+        assert view.standing_today_minutes >= 0
+        assert view.micro_breaks_today >= 0
+        if options.micro_break_minutes == 0:
+            assert view.status is not Status.MICRO_BREAK
+        assert view.standing == (view.status is Status.STANDING) or view.status in (
+            Status.ON_BREAK,
+            Status.RESTING,
+            Status.PAUSED,
+        )
         if view.exercise is not None:
             assert 0 <= view.exercise.seconds_left <= view.exercise.seconds
     return engine, events
@@ -126,6 +144,17 @@ def test_random_days_keep_invariants(
     """Never negative, completed breaks never lost, events of known types only."""
     engine, events = _play(options, script, restarts=False)
     assert all(isinstance(event.type, EventType) for event in events)
+    # micro-breaks start and complete in turn; limits and heads-ups only when on
+    micro = [
+        e.type
+        for e in events
+        if e.type in (EventType.MICRO_BREAK_STARTED, EventType.MICRO_BREAK_COMPLETED)
+    ]
+    assert all(a != b for a, b in pairwise(micro))
+    if options.warn_minutes == 0:
+        assert EventType.BREAK_SOON not in {e.type for e in events}
+    if options.daily_limit_minutes == 0:
+        assert EventType.DAILY_LIMIT_REACHED not in {e.type for e in events}
     completions = [e for e in events if e.type is EventType.BREAK_COMPLETED]
     # each completion raised the day's counter by one: never lost, never doubled
     for earlier, later in pairwise(completions):
@@ -151,6 +180,8 @@ def test_restart_anywhere_changes_nothing(
 @given(options=options, days=st.integers(1, 20))
 def test_breaks_are_counted_and_reset_daily(options: Settings, days: int) -> None:
     """A day of completed breaks is counted exactly, then restarts at midnight."""
+    # Self-massage is capped at 25 minutes a day (test_comfort.py), not by count.
+    assume(options.program != "self_massage_neck")
     engine = BreakEngine(options, CATALOGUE, TZ)
     now = local(2026, 11, 2, 9, 0)  # a Monday
     for day in range(days):

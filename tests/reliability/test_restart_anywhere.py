@@ -30,7 +30,7 @@ from pytest_homeassistant_custom_component.common import (
     async_test_home_assistant,
 )
 
-from custom_components.desk_break_coach.const import DOMAIN
+from custom_components.desk_break_coach.const import DOMAIN, default_options
 from custom_components.desk_break_coach.engine import EventType
 from custom_components.desk_break_coach.readout import status_data
 from tests.workday import presence_changes
@@ -41,6 +41,15 @@ SEED = 20261123
 RESTARTS = 30
 CATEGORIES = ("sitting", "break_due", "snoozed", "on_break", "paused", "midnight")
 PRESENCE = "input_boolean.desk"
+STANDING = "input_boolean.standing"
+#: The second wave's kinds of break, all on.
+OPTIONS = {
+    "micro_break_minutes": 10,
+    "micro_break_seconds": 20,
+    "warn_minutes": 2,
+    "daily_limit_minutes": 420,
+    "standing_entity": STANDING,
+}
 
 
 def ticks() -> list[datetime]:
@@ -73,7 +82,17 @@ def plan() -> dict[datetime, list[str]]:
         (2, 10, 0): "pause",
         (2, 10, 40): "resume",
         (3, 15, 20): "resume",
+        # Standing at the desk: short stretches, and one long enough to be a break.
+        (0, 11, 5): "stand",
+        (0, 11, 8): "sit",
+        (2, 14, 30): "stand",
+        (2, 14, 41): "sit",
+        (3, 9, 50): "stand",
+        (3, 9, 52): "sit",
     }
+    # How the neck feels, every working day after lunch.
+    for day in range(5):
+        extra[(day, 13, 30)] = "comfort"
     for (day, hour, minute), action in extra.items():
         moment = MONDAY + timedelta(days=day, hours=hour, minutes=minute)
         actions.setdefault(moment, []).append(action)
@@ -98,6 +117,7 @@ class Week:
     days: list[dict[str, Any]] = field(default_factory=list)
     restarted_in: list[str] = field(default_factory=list)
     present: bool = False
+    standing: bool = False
     hass: HomeAssistant | None = None
     entry: MockConfigEntry | None = None
     _stack: AsyncExitStack | None = None
@@ -114,7 +134,12 @@ class Week:
         assert await async_setup_component(
             hass,
             "input_boolean",
-            {"input_boolean": {"desk": {"initial": self.present}}},
+            {
+                "input_boolean": {
+                    "desk": {"initial": self.present},
+                    "standing": {"initial": self.standing},
+                }
+            },
         )
         for kind in EventType:
             hass.bus.async_listen(f"{DOMAIN}_{kind}", self._record)
@@ -128,6 +153,7 @@ class Week:
             },
             entry_id=self.entry_id,
             unique_id=PRESENCE,
+            options={**default_options(), **OPTIONS},
         )
         self.entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(self.entry.entry_id)
@@ -218,6 +244,17 @@ class Week:
                 blocking=True,
             )
             await hass.async_block_till_done()
+        elif action in ("stand", "sit"):
+            self.standing = action == "stand"
+            await hass.services.async_call(
+                "input_boolean",
+                "turn_on" if self.standing else "turn_off",
+                {"entity_id": STANDING},
+                blocking=True,
+            )
+            await hass.async_block_till_done()
+        elif action == "comfort":
+            await self.act("log_comfort", level=self.rng.randint(5, 10))
         elif action == "pause 30":
             await self.act("pause", minutes=30)
         elif self.status()["status"] in ("paused", "resting") or action != "resume":

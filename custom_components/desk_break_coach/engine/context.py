@@ -65,9 +65,12 @@ class Context:
 
     # ------------------------------------------------------------- the sitting block
     def sitting_minutes(self, now: datetime) -> int:
-        """Whole minutes of the current sitting block."""
-        start = self.state.block_start
-        return 0 if start is None else max(0, int((now - start) / _MINUTE))
+        """Whole minutes of the current sitting block (they stop while standing)."""
+        start, standing = self.state.block_start, self.state.standing_since
+        if start is None:
+            return 0
+        end = now if standing is None else max(standing, start)
+        return max(0, int((end - start) / _MINUTE))
 
     def sitting_today_seconds(self, now: datetime) -> float:
         """Seconds at the desk today, the open segment included."""
@@ -77,6 +80,27 @@ class Context:
             end = min(now, s.away_since or now)
             today += max(0.0, (end - s.segment_start).total_seconds())
         return today
+
+    def standing_today_seconds(self, now: datetime) -> float:
+        """Seconds standing at the desk today, the open stretch included."""
+        s = self.state
+        today = s.standing_today_seconds
+        if s.standing_segment_start is not None:
+            today += max(0.0, (now - s.standing_segment_start).total_seconds())
+        return today
+
+    def desk_seconds(self, now: datetime) -> float:
+        """Seconds at the desk today, sitting or standing."""
+        return self.sitting_today_seconds(now) + self.standing_today_seconds(now)
+
+    def close_standing(self, end: datetime) -> None:
+        """Add the open standing stretch, up to `end`, to today's standing time."""
+        s = self.state
+        if s.standing_segment_start is not None:
+            s.standing_today_seconds += max(
+                0.0, (end - s.standing_segment_start).total_seconds()
+            )
+            s.standing_segment_start = end
 
     def due_at(self) -> datetime:
         """When the current sitting block makes a break due."""
@@ -95,10 +119,11 @@ class Context:
         s = self.state
         if s.block_start is not None:
             self.close_segment(min(now, s.away_since or now))
-            s.block_start = now
-            s.segment_start = now
+            s.block_start = s.micro_anchor = now
+            s.segment_start = None if s.standing_since is not None else now
             if s.away_since is not None:
                 s.away_since = now
+        s.micro_until = None
         self.clear_due()
 
     # ------------------------------------------------------------- the due break
@@ -118,3 +143,4 @@ class Context:
         if not keep_snoozes:
             s.snoozed_until = None
             s.snoozes_used = 0
+            s.warned = False

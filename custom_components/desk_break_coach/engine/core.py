@@ -10,19 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from . import comfort, micro, sitting
 from .commands import check
 from .context import Context, span
 from .day import rollover
 from .model import Command, Event, EventType, Settings, Status, StopReason, View
 from .readmodel import read, status
-from .reminders import evaluate, silenced, snooze
+from .reminders import evaluate, limit_at, silenced, snooze, warn_at
 from .routine import Catalogue
 from .session import GuidedBreak
 from .state import CoachState
 
 #: How often the duration sensors move while someone is sitting.
 REFRESH = timedelta(minutes=15)
-_COUNTING = (Status.SITTING, Status.BREAK_DUE, Status.SNOOZED)
+_COUNTING = (Status.SITTING, Status.BREAK_DUE, Status.SNOOZED, Status.MICRO_BREAK)
 
 
 class BreakEngine:
@@ -53,6 +54,15 @@ class BreakEngine:
         """The profile's options."""
         return self.ctx.settings
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """The programs breaks follow (the shipped ones and the person's own)."""
+        return self.ctx.catalogue
+
+    @catalogue.setter
+    def catalogue(self, catalogue: Catalogue) -> None:
+        self.ctx.catalogue = catalogue
+
     # ----------------------------------------------------------------- inputs
     def update(self, now: datetime) -> list[Event]:
         """Catch up with the clock (a timer fired, or the shell just started)."""
@@ -65,13 +75,16 @@ class BreakEngine:
         present: bool | None = None,
         dnd: bool | None = None,
         working: bool | None = None,
+        standing: bool | None = None,
     ) -> list[Event]:
         """Take what the sensors say now, in one pass; None means no news."""
 
         def apply(moment: datetime) -> None:
             # Presence first: a person who just left is not reminded on the way out.
             if present is not None:
-                self._presence(moment, present)
+                sitting.set_presence(self.ctx, moment, present)
+            if standing is not None:
+                sitting.set_standing(self.ctx, moment, standing)
             if dnd is not None:
                 self.state.dnd = dnd
             if working is not None:
@@ -135,13 +148,9 @@ class BreakEngine:
     ) -> list[Event]:
         """Safety stop: no exercise prompts until resume()."""
 
-        def stop(_: datetime) -> None:
-            self.state.brk = None
-            self.state.resting = True
-            self.ctx.clear_due()
-            self.ctx.emit(EventType.ROUTINE_STOPPED, reason=reason)
-
-        return self._command(now, Command.STOP_ROUTINE, stop)
+        return self._command(
+            now, Command.STOP_ROUTINE, lambda n: comfort.stop(self.ctx, n, reason)
+        )
 
     def pause(self, now: datetime, minutes: int | None = None) -> list[Event]:
         """No reminders, for `minutes` or until resume()."""
@@ -163,6 +172,21 @@ class BreakEngine:
             s.paused, s.paused_until, s.resting = False, None, False
 
         return self._command(now, Command.RESUME, resume)
+
+    def log_comfort(self, now: datetime, level: int, note: str = "") -> list[Event]:
+        """Log how the neck feels (0-10, 10 = no discomfort), with a note."""
+        return self._command(
+            now, Command.LOG_COMFORT, lambda n: comfort.log(self.ctx, n, level, note)
+        )
+
+    def decline_suggestion(self, now: datetime, program: str) -> list[Event]:
+        """Remember that the person chose to stay: the suggestion does not return."""
+
+        def decline(_: datetime) -> None:
+            if program not in self.state.declined:
+                self.state.declined.append(program)
+
+        return self._run(now, decline)
 
     # ----------------------------------------------------------------- reading
     def view(self, now: datetime) -> View:
@@ -242,8 +266,19 @@ class BreakEngine:
             yield s.snoozed_until
         if s.paused_until is not None:
             yield s.paused_until
+        if s.micro_until is not None:
+            yield s.micro_until
+        if (settles := sitting.settles_at(ctx)) is not None:
+            yield settles
+        if s.block_start is not None and s.standing_since is not None:
+            yield s.standing_since + span(ctx.settings.away_minutes)
+        if s.cursor is not None and (limit := limit_at(ctx, s.cursor)) is not None:
+            yield limit
         if s.block_start is None or s.cursor is None or silenced(self.ctx):
             return
+        for moment in (micro.deadline(ctx), warn_at(ctx)):
+            if moment is not None:
+                yield moment
         schedule = ctx.settings.schedule
         change = None if schedule is None else schedule.next_change(s.cursor, ctx.tz)
         if change is not None:
@@ -256,34 +291,22 @@ class BreakEngine:
         ctx, s = self.ctx, self.state
         while s.day is not None and ctx.midnight_after(s.day) <= moment:
             rollover(ctx, ctx.midnight_after(s.day))
-        away = ctx.settings.away_minutes
-        if s.away_since is not None and s.away_since + span(away) <= moment:
-            self._natural_break()
+        away = span(ctx.settings.away_minutes)
+        if s.away_since is not None and s.away_since + away <= moment:
+            sitting.end_block(ctx, s.away_since)
+        if (
+            s.block_start is not None
+            and s.standing_since is not None
+            and s.standing_since + away <= moment
+        ):
+            sitting.end_block(ctx, s.standing_since)
+        if s.micro_until is not None and s.micro_until <= moment:
+            micro.finish(ctx, s.micro_until)
+        if (settles := sitting.settles_at(ctx)) is not None and settles <= moment:
+            sitting.settle(ctx, settles)
         while s.brk is not None and s.brk.step_ends_at <= moment:
             self.session.advance(s.brk.step_ends_at)
         if s.snoozed_until is not None and s.snoozed_until <= moment:
             s.snoozed_until = None
         if s.paused_until is not None and s.paused_until <= moment:
             s.paused_until = None
-
-    # ----------------------------------------------------------------- sitting
-    def _presence(self, now: datetime, present: bool) -> None:
-        s = self.state
-        s.present = present
-        if present:
-            s.away_since = None
-            if s.block_start is None:
-                s.block_start = now
-                s.segment_start = now
-        elif s.block_start is not None and s.away_since is None:
-            s.away_since = now
-
-    def _natural_break(self) -> None:
-        """End the sitting block: the absence was long enough."""
-        s = self.state
-        assert s.away_since is not None
-        self.ctx.close_segment(s.away_since)
-        s.block_start = None
-        s.segment_start = None
-        s.away_since = None
-        self.ctx.clear_due()

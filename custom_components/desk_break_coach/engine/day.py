@@ -37,5 +37,11 @@ def rollover(ctx: Context, midnight: datetime) -> None:
     s.met_today = False
     s.worked_today = False
     s.sitting_today_seconds = 0.0
+    s.standing_today_seconds = 0.0
+    s.micro_breaks_today = 0
+    s.limit_reached_today = False
+    s.capped_seconds_today = 0
     if s.segment_start is not None:
         s.segment_start = midnight
+    if s.standing_segment_start is not None:
+        s.standing_segment_start = midnight

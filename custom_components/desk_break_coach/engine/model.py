@@ -21,6 +21,8 @@ class Status(StrEnum):
     PAUSED = "paused"
     OFF_HOURS = "off_hours"
     RESTING = "resting"
+    MICRO_BREAK = "micro_break"
+    STANDING = "standing"
 
 
 class StopReason(StrEnum):
@@ -40,6 +42,11 @@ class EventType(StrEnum):
     BREAK_SKIPPED = "break_skipped"
     BREAK_SNOOZED = "break_snoozed"
     ROUTINE_STOPPED = "routine_stopped"
+    BREAK_SOON = "break_soon"
+    MICRO_BREAK_STARTED = "micro_break_started"
+    MICRO_BREAK_COMPLETED = "micro_break_completed"
+    DAILY_LIMIT_REACHED = "daily_limit_reached"
+    COMFORT_LOGGED = "comfort_logged"
 
 
 class Command(StrEnum):
@@ -53,6 +60,7 @@ class Command(StrEnum):
     STOP_ROUTINE = "stop_routine"
     PAUSE = "pause"
     RESUME = "resume"
+    LOG_COMFORT = "log_comfort"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,12 @@ class Settings:
     program: str = "neck_sitting"
     reps: int = 10
     exercise_seconds: int = 120
+    #: 0 turns each of these off.
+    micro_break_minutes: int = 0
+    micro_break_seconds: int = 20
+    warn_minutes: int = 0
+    daily_limit_minutes: int = 0
+    ask_comfort: bool = False
     # None: working time comes from outside (a schedule entity) via set_working().
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
@@ -134,3 +148,23 @@ class View:
     reminders: bool
     #: The commands that fit right now, in display order.
     available_commands: tuple[Command, ...]
+    micro_breaks_today: int = 0
+    #: When the micro-break in progress ends.
+    micro_break_ends_at: datetime | None = None
+    standing: bool = False
+    standing_today_minutes: int = 0
+    over_daily_limit: bool = False
+    #: The comfort log: today's latest level and when, the week's mean and trend.
+    comfort: int | None = None
+    comfort_logged_at: datetime | None = None
+    comfort_average_7d: float | None = None
+    comfort_trend: str = "same"
+    comfort_log_size: int = 0
+    #: Asking how the neck feels, after a completed break (`ask_comfort`).
+    ask_comfort: bool = False
+    #: The next program the comfort log suggests, if any.
+    suggested_program: str | None = None
+    #: Days of the last 7 on which comfort dropped right after a break.
+    worse_days: int = 0
+    #: The first week of practice (the documents' note on crackling).
+    first_week: bool = True

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from . import comfort
 from .commands import available
 from .context import Context
 from .model import Status, View
@@ -19,6 +21,8 @@ def status(ctx: Context, now: datetime) -> Status:
         return Status.RESTING
     if ctx.paused():
         return Status.PAUSED
+    if s.standing_since is not None:
+        return Status.STANDING
     if s.block_start is None:
         return Status.AWAY
     if not ctx.working(now):
@@ -27,13 +31,15 @@ def status(ctx: Context, now: datetime) -> Status:
         return Status.BREAK_DUE
     if s.snoozed_until is not None:
         return Status.SNOOZED
+    if s.micro_until is not None:
+        return Status.MICRO_BREAK
     return Status.SITTING
 
 
 def next_break(ctx: Context, now: datetime, current: Status) -> datetime | None:
     """When the next break falls due, where that is known."""
     s = ctx.state
-    if current in (Status.SITTING, Status.BREAK_DUE):
+    if current in (Status.SITTING, Status.BREAK_DUE, Status.MICRO_BREAK):
         return s.due_since or ctx.due_at()
     if current is Status.SNOOZED:
         return s.snoozed_until
@@ -67,4 +73,36 @@ def read(ctx: Context, session: GuidedBreak, now: datetime) -> View:
         paused_until=s.paused_until,
         reminders=not ctx.paused(),
         available_commands=available(ctx),
+        micro_breaks_today=s.micro_breaks_today,
+        micro_break_ends_at=s.micro_until,
+        standing=s.standing_since is not None,
+        standing_today_minutes=int(ctx.standing_today_seconds(now) // 60),
+        over_daily_limit=0
+        < ctx.settings.daily_limit_minutes * 60
+        <= ctx.desk_seconds(now),
+        **_comfort(ctx, now),
     )
+
+
+def _comfort(ctx: Context, now: datetime) -> dict[str, Any]:
+    """Return the comfort log's part of the view."""
+    s = ctx.state
+    latest = comfort.today(ctx, now)
+    asked = (
+        ctx.settings.ask_comfort
+        and s.last_break_at is not None
+        and now - s.last_break_at <= comfort.AFTER_BREAK
+        and not any(entry.at >= s.last_break_at for entry in s.comfort)
+    )
+    day = ctx.local_date(now)
+    return {
+        "comfort": None if latest is None else latest.level,
+        "comfort_logged_at": None if latest is None else latest.at,
+        "comfort_average_7d": comfort.average(ctx, now),
+        "comfort_trend": comfort.trend(ctx, now),
+        "comfort_log_size": len(s.comfort),
+        "ask_comfort": asked,
+        "suggested_program": comfort.suggestion(ctx, now),
+        "worse_days": sum(1 for d in s.worse_days if (day - d).days < 7),
+        "first_week": s.first_break_day is None or (day - s.first_break_day).days < 7,
+    }

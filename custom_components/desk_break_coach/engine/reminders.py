@@ -1,9 +1,10 @@
-"""Reminders: when a break falls due, stops being due, or is snoozed."""
+"""Reminders: a break falls due, is announced ahead, or is snoozed; the daily limit."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from . import micro
 from .context import Context, span
 from .model import EventType
 
@@ -14,33 +15,67 @@ def silenced(ctx: Context) -> bool:
 
 
 def quiet(ctx: Context, now: datetime) -> bool:
-    """Whether no reminder may be due now, whatever the sitting time."""
-    return silenced(ctx) or ctx.state.block_start is None or not ctx.working(now)
+    """Whether no reminder may come now, whatever the sitting time."""
+    s = ctx.state
+    return (
+        silenced(ctx)
+        or s.block_start is None
+        or s.standing_since is not None
+        or not ctx.working(now)
+    )
+
+
+def warn_at(ctx: Context) -> datetime | None:
+    """When the heads-up for the coming break is due, if one is to come."""
+    s, minutes = ctx.state, ctx.settings.warn_minutes
+    if minutes <= 0 or s.warned or s.due or s.snoozed_until is not None:
+        return None
+    if s.block_start is None or s.standing_since is not None:
+        return None
+    moment = ctx.due_at() - span(minutes)
+    return moment if moment > s.block_start else None
+
+
+def limit_at(ctx: Context, now: datetime) -> datetime | None:
+    """When today's time at the desk reaches the daily limit, if it is still to come."""
+    s, minutes = ctx.state, ctx.settings.daily_limit_minutes
+    if minutes <= 0 or s.limit_reached_today:
+        return None
+    if s.segment_start is None and s.standing_segment_start is None:
+        return None
+    left = minutes * 60 - ctx.desk_seconds(now)
+    return now + timedelta(seconds=max(0.0, left))
 
 
 def evaluate(ctx: Context, now: datetime) -> None:
-    """Judge the state at `now`: a break falls due, or stops being due."""
+    """Judge the state at `now`: reminders, the heads-up, micro-breaks, the limit."""
     s = ctx.state
+    hushed = quiet(ctx, now)
     if ctx.working(now) and s.block_start is not None:
         s.worked_today = True
-    if s.due and quiet(ctx, now):
+    if s.due and hushed:
         ctx.clear_due(keep_snoozes=True)
-    if (
-        not s.due
-        and s.snoozed_until is None
-        and not quiet(ctx, now)
-        and s.present
-        and not s.dnd
-        and now >= ctx.due_at()
-    ):
+    if s.micro_until is not None and (hushed or s.due):
+        s.micro_until = None
+    reminding = not hushed and s.present and not s.dnd
+    if reminding and not s.due and s.snoozed_until is None and now >= ctx.due_at():
         s.due = True
         s.due_since = now
+        s.micro_until = None
         ctx.emit(
             EventType.BREAK_DUE,
             sitting_minutes=ctx.sitting_minutes(now),
             program=ctx.settings.program,
             snoozes_left=ctx.snoozes_left(),
         )
+    if reminding and (soon := warn_at(ctx)) is not None and now >= soon:
+        s.warned = True
+        ctx.emit(EventType.BREAK_SOON, minutes=ctx.settings.warn_minutes)
+    micro.evaluate(ctx, now, hushed)
+    limit = ctx.settings.daily_limit_minutes
+    if limit > 0 and not s.limit_reached_today and ctx.desk_seconds(now) >= limit * 60:
+        s.limit_reached_today = True
+        ctx.emit(EventType.DAILY_LIMIT_REACHED, minutes=limit)
 
 
 def snooze(ctx: Context, now: datetime, minutes: int | None) -> None:

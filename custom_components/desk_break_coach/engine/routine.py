@@ -19,6 +19,8 @@ class Step:
     instructions: str
     cue: str
     seconds: int | None = None
+    #: The step's own repetitions (a person's own exercise); None: the program's.
+    reps: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,6 +35,8 @@ class Program:
     steps: tuple[Step, ...]
     opening: tuple[Step, ...] = ()
     closing: tuple[Step, ...] = ()
+    #: Most seconds of this program per day (self-massage: 25 minutes), if capped.
+    daily_seconds: int | None = None
 
     def reps(self, option_reps: int) -> int:
         """Map the `reps` option (10-20) onto this program's range."""
@@ -114,6 +118,7 @@ class Catalogue:
                 steps=steps(raw["steps"]),
                 opening=steps(raw.get("opening", [])),
                 closing=steps(raw.get("closing", [])),
+                daily_seconds=raw.get("daily_seconds"),
             )
             for program_id, raw in data["programs"].items()
         }

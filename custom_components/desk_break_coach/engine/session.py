@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from .context import Context
 from .model import EngineError, EventType, ExerciseView
+from .routine import Step
 from .state import BreakState
 
 
@@ -25,10 +26,12 @@ class GuidedBreak:
         seconds = [
             program.seconds(step, ctx.settings.exercise_seconds) for step in steps
         ]
+        if program.daily_seconds is not None:
+            steps, seconds = self._capped(program.daily_seconds, steps, seconds)
         s.brk = BreakState(
             program=program.id,
             step_ids=[step.id for step in steps],
-            reps=[reps] * len(steps),
+            reps=[reps if step.reps is None else step.reps for step in steps],
             seconds=seconds,
             step_ends_at=now + timedelta(seconds=seconds[0]),
         )
@@ -40,6 +43,19 @@ class GuidedBreak:
             sitting_minutes=ctx.sitting_minutes(now),
         )
         self._emit_step(now)
+
+    def _capped(
+        self, cap: int, steps: tuple[Step, ...], seconds: list[int]
+    ) -> tuple[tuple[Step, ...], list[int]]:
+        """Fit a capped program (self-massage: 25 minutes a day) into what is left."""
+        s = self.ctx.state
+        left, kept = cap - s.capped_seconds_today, 0
+        while kept < len(steps) and sum(seconds[: kept + 1]) <= left:
+            kept += 1
+        if not kept:
+            raise EngineError("daily_time_used", minutes=cap // 60)
+        s.capped_seconds_today += sum(seconds[:kept])
+        return steps[:kept], seconds[:kept]
 
     def advance(self, now: datetime) -> None:
         """Move to the next step; after the last one the break is complete."""
@@ -59,6 +75,9 @@ class GuidedBreak:
         program = s.brk.program if s.brk else ctx.settings.program
         s.brk = None
         s.breaks_today += 1
+        s.last_break_at = now
+        if s.first_break_day is None:
+            s.first_break_day = ctx.local_date(now)
         ctx.restart_block(now)
         ctx.check_target()
         ctx.emit(

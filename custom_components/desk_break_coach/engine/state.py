@@ -24,6 +24,18 @@ class BreakState:
 
 
 @dataclass(slots=True, kw_only=True)
+class ComfortEntry:
+    """One answer to "how does your neck feel?" (10 = no discomfort)."""
+
+    at: datetime
+    level: int
+    #: The person's own words, kept as text and never evaluated.
+    note: str = ""
+    #: Logged right after a break.
+    after_break: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
 class CoachState:
     """Everything the engine must remember across restarts."""
 
@@ -48,6 +60,26 @@ class CoachState:
     resting: bool = False
     cursor: datetime | None = None
     brk: BreakState | None = field(default=None)
+    # The second wave: micro-breaks, the heads-up, the daily limit, standing.
+    micro_anchor: datetime | None = None
+    micro_until: datetime | None = None
+    micro_breaks_today: int = 0
+    warned: bool = False
+    limit_reached_today: bool = False
+    standing: bool = False
+    standing_settled: bool = False
+    standing_changed_at: datetime | None = None
+    standing_since: datetime | None = None
+    standing_segment_start: datetime | None = None
+    standing_today_seconds: float = 0.0
+    # The comfort log and what the routine learns from it.
+    comfort: list[ComfortEntry] = field(default_factory=list)
+    last_break_at: datetime | None = None
+    stop_days: list[date] = field(default_factory=list)
+    worse_days: list[date] = field(default_factory=list)
+    declined: list[str] = field(default_factory=list)
+    first_break_day: date | None = None
+    capped_seconds_today: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-friendly data."""
@@ -59,7 +91,7 @@ class CoachState:
         """Rebuild from stored data, keeping every field that can be read."""
         state = cls()
         for item in fields(cls):
-            if item.name not in data or item.name == "brk":
+            if item.name not in data or item.name in _LISTS or item.name == "brk":
                 continue
             try:
                 setattr(
@@ -72,6 +104,10 @@ class CoachState:
         if data.get("reminders") is False:
             # Before pause and the reminders switch were one: switched off = paused.
             state.paused = True
+        for name, read in _LISTS.items():
+            raw = data.get(name)
+            if isinstance(raw, list):
+                setattr(state, name, _read_list(name, raw, read))
         raw_break = data.get("brk")
         if isinstance(raw_break, dict):
             try:
@@ -89,7 +125,60 @@ _DATETIMES = {
     "snoozed_until",
     "paused_until",
     "cursor",
+    "micro_anchor",
+    "last_break_at",
+    "micro_until",
+    "standing_since",
+    "standing_changed_at",
+    "standing_segment_start",
 }
+
+
+def _comfort(raw: Any) -> ComfortEntry:
+    if not isinstance(raw, dict):
+        raise TypeError("comfort")
+    level, note = _count(raw["level"]), raw.get("note", "")
+    if level > 10 or not isinstance(note, str):
+        raise ValueError("comfort")
+    return ComfortEntry(
+        at=_moment(raw["at"]),
+        level=level,
+        note=note,
+        after_break=raw.get("after_break") is True,
+    )
+
+
+def _day(raw: Any) -> date:
+    day = date.fromisoformat(raw)
+    if day.year not in _YEARS:
+        raise ValueError(raw)
+    return day
+
+
+def _text(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise TypeError(raw)
+    return raw
+
+
+#: Stored lists and how to read one item of each.
+_LISTS: dict[str, Any] = {
+    "comfort": _comfort,
+    "stop_days": _day,
+    "worse_days": _day,
+    "declined": _text,
+}
+
+
+def _read_list(name: str, raw: list[Any], read: Any) -> list[Any]:
+    """Read a stored list item by item, skipping what cannot be read."""
+    items = []
+    for item in raw:
+        try:
+            items.append(read(item))
+        except KeyError, TypeError, ValueError:
+            _LOGGER.warning("Ignoring an unreadable stored item of %s", name)
+    return items
 
 
 def _encode(value: Any) -> Any:
@@ -121,16 +210,13 @@ def _count(value: Any) -> int:
 
 def _decode(name: str, value: Any, default: Any) -> Any:
     if value is None:
-        if name in _DATETIMES or name == "day":
+        if name in _DATETIMES or name in ("day", "first_break_day"):
             return None
         raise TypeError(name)
     if name in _DATETIMES:
         return _moment(value)
-    if name == "day":
-        day = date.fromisoformat(value)
-        if day.year not in _YEARS:
-            raise ValueError(name)
-        return day
+    if name in ("day", "first_break_day"):
+        return _day(value)
     kind = type(default)
     if kind is bool and not isinstance(value, bool):
         raise TypeError(name)

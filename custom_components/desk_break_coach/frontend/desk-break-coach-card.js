@@ -30,9 +30,11 @@ const STATUS_LOOK = {
   paused: ["mdi:pause-circle-outline", "var(--secondary-text-color)"],
   off_hours: ["mdi:briefcase-off-outline", "var(--secondary-text-color)"],
   resting: ["mdi:heart-pulse", "var(--error-color, #db4437)"],
+  micro_break: ["mdi:eye-refresh-outline", "var(--success-color, #43a047)"],
+  standing: ["mdi:human-male", "var(--primary-color)"],
 };
 const UNKNOWN_LOOK = ["mdi:help-circle-outline", "var(--disabled-text-color, var(--secondary-text-color))"];
-const SITTING_STATUSES = ["sitting", "break_due", "snoozed"];
+const SITTING_STATUSES = ["sitting", "break_due", "snoozed", "micro_break"];
 
 // Buttons in display order. Which of them fit right now is the coach's word: the
 // status sensor's `available_commands` attribute.
@@ -77,8 +79,14 @@ const STRINGS = {
     stop_routine: "I feel worse", stop_routine_aria: "I feel worse: stop the exercises",
     pause: "Pause", pause_aria: "Pause reminders until resumed",
     resume: "Resume", resume_aria: "Resume reminders",
+    routine_pick_aria: "Routine for this break",
+    comfort_question: "How does your neck feel? 0 = bad, 10 = no discomfort",
+    first_week_note: "Crackling in the first days is normal; it stops after a few days of practice.",
+    micro_title: "Look away from the screen",
+    micro_text: "Look at something far away and let your shoulders drop. It ends by itself.",
     status: { away: "Away", sitting: "Sitting", break_due: "Break due", snoozed: "Snoozed",
       on_break: "On break", paused: "Paused", off_hours: "Off hours", resting: "Resting",
+      micro_break: "Micro-break", standing: "Standing",
       unavailable: "Unavailable", unknown: "Unknown" },
   },
   ru: {
@@ -111,9 +119,15 @@ const STRINGS = {
     stop_routine: "Мне хуже", stop_routine_aria: "Мне хуже: остановить упражнения",
     pause: "Пауза", pause_aria: "Приостановить напоминания до возобновления",
     resume: "Продолжить", resume_aria: "Возобновить напоминания",
+    routine_pick_aria: "Комплекс для этого перерыва",
+    comfort_question: "Как чувствует себя шея? 0 — плохо, 10 — никакого дискомфорта",
+    first_week_note: "Хруст в первые дни — это нормально; через несколько дней занятий он пройдёт.",
+    micro_title: "Отведите взгляд от экрана",
+    micro_text: "Посмотрите вдаль и опустите плечи. Микроперерыв закончится сам.",
     status: { away: "Нет на месте", sitting: "За столом", break_due: "Пора размяться",
       snoozed: "Отложено", on_break: "Перерыв", paused: "Пауза", off_hours: "Нерабочее время",
-      resting: "Отдых", unavailable: "Недоступно", unknown: "Неизвестно" },
+      resting: "Отдых", micro_break: "Микроперерыв", standing: "Стоя",
+      unavailable: "Недоступно", unknown: "Неизвестно" },
   },
 };
 
@@ -258,6 +272,9 @@ const STYLE = `
     font-size: 14px; line-height: 1.45; }
   .note { margin: 12px 0 0; font-size: 13px; color: var(--secondary-text-color); }
   .note.disclaimer { color: var(--primary-text-color); }
+  .comfort-q { margin: 8px 0 4px; }
+  .levels { display: flex; flex-wrap: wrap; gap: 4px; }
+  .levels button { min-width: 36px; }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 16px; }
   button { font: inherit; font-size: 14px; font-weight: 500; flex: 1 1 auto;
     display: inline-flex; align-items: center; justify-content: center; gap: 6px;
@@ -272,6 +289,12 @@ const STYLE = `
   button:focus-visible { outline: 2px solid var(--primary-color); outline-offset: 2px; }
   button[aria-disabled="true"] { opacity: 0.5; cursor: progress; }
   button ha-icon { --mdc-icon-size: 20px; flex: none; }
+  .routine-pick { font: inherit; font-size: 14px; flex: 1 1 auto; min-height: 40px;
+    max-width: 100%; padding: 6px 12px; border-radius: 20px; cursor: pointer;
+    border: 1px solid var(--divider-color, rgba(127, 127, 127, 0.4));
+    background: var(--card-background-color, transparent);
+    color: var(--primary-text-color); }
+  .routine-pick:focus-visible { outline: 2px solid var(--primary-color); outline-offset: 2px; }
   .error { margin: 8px 0 0; font-size: 14px; color: var(--error-color, #db4437); }
   .error:empty { display: none; }
   .empty { margin: 0; color: var(--secondary-text-color); }
@@ -316,6 +339,7 @@ const TEMPLATE = `
       </section>
       <p class="note disclaimer" hidden></p>
       <p class="note info" hidden></p>
+      <div class="comfort" hidden><p class="comfort-q"></p><div class="levels"></div></div>
       <div class="actions"></div>
       <p class="error" role="alert"></p>
     </div>
@@ -440,14 +464,31 @@ class DeskBreakCoachCard extends HTMLElement {
       exName: $(".ex-name"), exStep: $(".ex-step"), exReps: $(".ex-reps"),
       countdown: $(".countdown"), instructions: $(".instructions"),
       disclaimer: $(".disclaimer"), info: $(".note.info"), actions: $(".actions"),
-      error: $(".error"),
+      error: $(".error"), comfort: $(".comfort"), comfortQ: $(".comfort-q"),
     };
+    // After a break, when the profile asks: how does the neck feel, 0 to 10.
+    for (let level = 0; level <= 10; level += 1) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = String(level);
+      button.addEventListener("click", () => this._logComfort(level));
+      $(".levels").append(button);
+    }
     this._stats = {};
     for (const el of this.shadowRoot.querySelectorAll(".stat")) {
       this._stats[el.dataset.stat] = { root: el, dt: el.querySelector("dt"), dd: el.querySelector("dd") };
     }
     this._stats.next_break.at = this.shadowRoot.querySelector(".at");
     this._stats.next_break.sub = this.shadowRoot.querySelector(".sub");
+    // The person's own routines: a chooser next to "Start break" (empty: the profile's program).
+    const pick = document.createElement("select");
+    pick.className = "routine-pick";
+    pick.hidden = true;
+    pick.addEventListener("change", () => { this._chosen = pick.value; });
+    this._els.actions.append(pick);
+    this._els.pick = pick;
+    this._pickOptions = "";
+    this._chosen = "";
     this._buttons = {};
     for (const action of ACTIONS) {
       const button = document.createElement("button");
@@ -559,11 +600,26 @@ class DeskBreakCoachCard extends HTMLElement {
       }
       els.countdown.hidden = endsAt === undefined;
       setAttr(els.countdown, "aria-label", this._t("time_left"));
+    } else if (code === "micro_break") {
+      // A micro-break: what to do, and its countdown; it ends by itself.
+      els.exercise.hidden = false;
+      setText(els.exName, this._t("micro_title"));
+      setText(els.exStep, "");
+      setText(els.exReps, "");
+      setText(els.instructions, this._t("micro_text"));
+      els.instructions.hidden = false;
+      endsAt = toMs(attrs.micro_break_ends_at);
+      els.countdown.hidden = endsAt === undefined;
+      setAttr(els.countdown, "aria-label", this._t("time_left"));
     }
 
-    // Notes: the disclaimer during a break, what a pause or rest means.
+    // Notes: the disclaimer during a break (and, the first week, the crackling
+    // note of the documents), what a pause or rest means.
     els.disclaimer.hidden = !onBreak;
-    setText(els.disclaimer, this._t("note"));
+    setText(els.disclaimer, attrs.first_week
+      ? `${this._t("note")} ${this._t("first_week_note")}` : this._t("note"));
+    els.comfort.hidden = attrs.ask_comfort !== true;
+    setText(els.comfortQ, this._t("comfort_question"));
     let info = "";
     if (code === "resting") info = this._t("resting_note");
     if (code === "paused") {
@@ -602,10 +658,43 @@ class DeskBreakCoachCard extends HTMLElement {
       setText(label, text);
       setAttr(button, "aria-label", aria);
     }
+    this._renderPick(available.includes("start_break"));
     const visible = Object.values(this._buttons).filter(({ button }) => !button.hidden);
     this._els.actions.hidden = !visible.length;
     // Keep keyboard focus inside the card when the pressed button goes away.
     if (focused && focused.hidden && visible.length) visible[0].button.focus();
+  }
+
+  // The routines the program select names (its `routines` attribute), besides the
+  // profile's own program, which comes first. Names are the person's text: set as text.
+  _renderPick(startable) {
+    const pick = this._els.pick;
+    const select = this._state("program");
+    const routines = (select && select.attributes && select.attributes.routines) || {};
+    const current = isKnown(select) ? select.state : "";
+    const own = Object.entries(routines).filter(([id]) => id !== current);
+    pick.hidden = !startable || !own.length;
+    if (pick.hidden) {
+      this._chosen = "";
+      return;
+    }
+    const currentName = routines[current]
+      || (this._hass.formatEntityState ? this._hass.formatEntityState(select) : current);
+    const choices = [["", currentName], ...own];
+    const key = JSON.stringify(choices);
+    if (key !== this._pickOptions) {
+      this._pickOptions = key;
+      pick.replaceChildren(...choices.map(([value, label]) => {
+        const option = document.createElement("option");
+        option.value = value;
+        option.textContent = label;
+        return option;
+      }));
+    }
+    if (!choices.some(([value]) => value === this._chosen)) this._chosen = "";
+    if (pick.value !== this._chosen) pick.value = this._chosen;
+    setAttr(pick, "aria-label", this._t("routine_pick_aria"));
+    setAttr(pick, "title", this._t("routine_pick_aria"));
   }
 
   _entryId() {
@@ -618,14 +707,30 @@ class DeskBreakCoachCard extends HTMLElement {
     return device.primary_config_entry || (device.config_entries || [])[0];
   }
 
+  async _logComfort(level) {
+    const entryId = this._entryId();
+    if (!entryId || !this._hass) return;
+    setText(this._els.error, "");
+    try {
+      await this._hass.callService(DOMAIN, "log_comfort", { config_entry_id: entryId, level });
+    } catch (err) {
+      setText(this._els.error, this._t("failed", { msg: (err && err.message) || String(err) }));
+    }
+  }
+
   async _call(action) {
     const entryId = this._entryId();
     const { button } = this._buttons[action.id];
     if (!entryId || !this._hass || button.getAttribute("aria-disabled") === "true") return;
     setText(this._els.error, "");
     button.setAttribute("aria-disabled", "true");
+    const data = { config_entry_id: entryId };
+    if (action.id === "start_break" && this._chosen && !this._els.pick.hidden) {
+      data.program = this._chosen;
+    }
     try {
-      await this._hass.callService(DOMAIN, action.id, { config_entry_id: entryId });
+      await this._hass.callService(DOMAIN, action.id, data);
+      if (data.program) this._chosen = "";
     } catch (err) {
       setText(this._els.error, this._t("failed", { msg: (err && err.message) || String(err) }));
     } finally {

@@ -1,0 +1,391 @@
+"""Phones: the due break with Start / Snooze / Skip buttons, and the break, live.
+
+The `phones` option names companion app devices (the mobile_app integration).
+Each gets, through its `notify.mobile_app_<device name>` action:
+
+- when a break falls due, a notification with the message and three buttons;
+  pressing one fires `mobile_app_notification_action`, and the command runs on
+  this profile (origin: phone). Once the break is answered anywhere (or stops being
+  due) the notification is cleared.
+- during a guided break, one notification that follows the steps: the exercise,
+  the step as a progress bar and a countdown to the step's end. It is a live
+  update: pinned on Android 16+, a Live Activity on iOS 17.2+ (routed by the pinned
+  mobile_app), otherwise an ordinary notification replaced at each step. It is
+  cleared when the break ends.
+
+Every phone is sent to in its own background task, in order; a phone that is
+gone or cannot be reached is logged once and skipped, never holding up the coach.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from enum import StrEnum
+from functools import partial
+import logging
+from typing import TYPE_CHECKING, Any, Final
+
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Event as HassEvent,
+    HomeAssistant,
+    callback,
+)
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr, translation
+from homeassistant.util import slugify
+import probatio as vol
+
+from .coach import Coach, Origin, OriginKind
+from .const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
+from .engine import EngineError, Event, EventType
+
+if TYPE_CHECKING:
+    from . import DeskBreakCoachConfigEntry
+
+_LOGGER = logging.getLogger(__name__)
+
+PHONE: Final = Origin(OriginKind.PHONE)
+#: What the companion app fires when a notification's button is pressed.
+ACTION_EVENT: Final = "mobile_app_notification_action"
+#: The message that removes the notification with the same tag (and ends its
+#: Live Activity on iOS).
+CLEAR_NOTIFICATION: Final = "clear_notification"
+NOTIFY: Final = "notify"
+#: mobile_app's config entry data: the name its notify action is made from.
+_DEVICE_NAME: Final = "device_name"
+#: Longest wait for one phone; mobile_app itself gives up after 10 seconds.
+SEND_TIMEOUT: Final = 30.0
+
+#: The due break was answered: its notification goes.
+ANSWERED: Final = frozenset(
+    {
+        EventType.BREAK_STARTED,
+        EventType.BREAK_SNOOZED,
+        EventType.BREAK_SKIPPED,
+        EventType.BREAK_COMPLETED,
+    }
+)
+#: The guided break is over: its live notification goes.
+BREAK_OVER: Final = frozenset({EventType.BREAK_COMPLETED, EventType.ROUTINE_STOPPED})
+
+
+class PhoneAction(StrEnum):
+    """The buttons of the due notification; the value names the button's text."""
+
+    START = "start_break"
+    SNOOZE = "snooze"
+    SKIP = "skip_break"
+
+
+class PhoneError(HomeAssistantError):
+    """A phone cannot take notifications now."""
+
+
+def due_tag(entry_id: str) -> str:
+    """Tag of a profile's due-break notification (one per profile)."""
+    return f"{DOMAIN}_{entry_id}"
+
+
+def live_tag(entry_id: str) -> str:
+    """Tag of a profile's live notification during a break."""
+    return f"{DOMAIN}_{entry_id}_live"
+
+
+def action_id(action: PhoneAction, entry_id: str) -> str:
+    """Return the `action` a button sends back: DESK_BREAK_START_<entry id>, ..."""
+    return f"DESK_BREAK_{action.name}_{entry_id}"
+
+
+def notify_service(hass: HomeAssistant, device_id: str) -> str:
+    """Return the notify action (without `notify.`) of a companion app device.
+
+    mobile_app registers one per registration that can take push notifications,
+    named `mobile_app_` + the slug of the registration's device name.
+    """
+    registry = dr.async_get(hass)
+    device = registry.async_get(device_id)
+    if device is None:
+        raise PhoneError("the device no longer exists")
+    # A device chosen before devices were split by config entry may be a composite.
+    entry_ids = (
+        [
+            part.config_entry_id
+            for part in registry.async_get_devices_for_composite_device_id(device_id)
+        ]
+        if device.is_composite_device
+        else [device.config_entry_id]
+    )
+    for entry_id in entry_ids:
+        entry = hass.config_entries.async_get_entry(entry_id)
+        if entry is None or entry.domain != PHONE_INTEGRATION:
+            continue
+        service = slugify(f"{PHONE_INTEGRATION}_{entry.data.get(_DEVICE_NAME)}")
+        if not hass.services.has_service(NOTIFY, service):
+            raise PhoneError(
+                f"notify.{service} does not exist: the app is not set up "
+                "or does not take notifications"
+            )
+        return service
+    raise PhoneError("not a device of the companion app")
+
+
+def phone_diagnostics(
+    hass: HomeAssistant, device_ids: Iterable[str]
+) -> list[dict[str, Any]]:
+    """Each chosen phone, its notify action and what keeps it from working, if any."""
+    phones: list[dict[str, Any]] = []
+    for device_id in device_ids:
+        try:
+            target: str | None = f"{NOTIFY}.{notify_service(hass, device_id)}"
+            problem = None
+        except PhoneError as err:
+            target, problem = None, str(err)
+        phones.append(
+            {"device_id": device_id, "notify_target": target, "problem": problem}
+        )
+    return phones
+
+
+class Phones:
+    """Sends one profile's breaks to its phones and acts on their buttons."""
+
+    def __init__(self, hass: HomeAssistant, entry: DeskBreakCoachConfigEntry) -> None:
+        """Bind to the profile."""
+        self.hass = hass
+        self.entry = entry
+        entry_id = entry.entry_id
+        self._commands: dict[str, Callable[[], list[Event]]] = {
+            action_id(PhoneAction.START, entry_id): lambda: self.coach.start_break(
+                PHONE
+            ),
+            action_id(PhoneAction.SNOOZE, entry_id): lambda: self.coach.snooze(PHONE),
+            action_id(PhoneAction.SKIP, entry_id): lambda: self.coach.skip_break(PHONE),
+        }
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._failing: set[str] = set()
+        # The phones that may show the due and the live notification now.
+        self._due_on: set[str] = set()
+        self._live_on: set[str] = set()
+
+    @property
+    def coach(self) -> Coach:
+        """The profile's coach."""
+        coach: Coach = self.entry.runtime_data
+        return coach
+
+    def phones(self) -> list[str]:
+        """Return the chosen phones' device ids."""
+        return list(self.entry.options.get(CONF_PHONES) or [])
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Follow the coach and the phones' buttons; returns the stop callback."""
+        # After a restart a notification may still be up from before: clear it
+        # when its break is over.
+        view = self.coach.view
+        if view.break_due:
+            self._due_on = set(self.phones())
+        if view.exercise is not None:
+            self._live_on = set(self.phones())
+        stops = [
+            self.coach.async_add_event_listener(self.on_event),
+            self.coach.async_add_listener(self.on_view),
+            self.hass.bus.async_listen(
+                ACTION_EVENT, self._on_action, event_filter=self._is_ours
+            ),
+        ]
+
+        @callback
+        def stop() -> None:
+            for unsubscribe in stops:
+                unsubscribe()
+
+        return stop
+
+    # ------------------------------------------------------------- the coach
+    @callback
+    def on_event(self, event: Event, origin: Origin | None) -> None:
+        """Send or clear what an event calls for."""
+        phones = self.phones()
+        if event.type is EventType.BREAK_DUE:
+            self._due_on.update(phones)
+            for device_id in phones:
+                self._queue(device_id, partial(self._due_payload, event))
+        elif event.type in ANSWERED:
+            self._clear_due()
+        if event.type is EventType.EXERCISE_STARTED:
+            if phones and (payload := self._live_payload(event)) is not None:
+                self._live_on.update(phones)
+                for device_id in phones:
+                    self._queue(device_id, _fixed(payload))
+        elif event.type in BREAK_OVER:
+            self._clear_live()
+
+    @callback
+    def on_view(self) -> None:
+        """Clear what is over: a break can stop being due, or end, without an event."""
+        view = self.coach.view
+        if not view.break_due:
+            self._clear_due()
+        if view.exercise is None:
+            self._clear_live()
+
+    def _clear_due(self) -> None:
+        phones, self._due_on = self._due_on, set()
+        for device_id in sorted(phones):
+            self._queue(device_id, _fixed(_clear(due_tag(self.entry.entry_id))))
+
+    def _clear_live(self) -> None:
+        phones, self._live_on = self._live_on, set()
+        for device_id in sorted(phones):
+            self._queue(device_id, _fixed(_clear(live_tag(self.entry.entry_id))))
+
+    async def _due_payload(self, event: Event) -> dict[str, Any]:
+        """Return the due break with its buttons, titled in the profile's language."""
+        entry_id = self.entry.entry_id
+        titles = await self._titles()
+        snoozes_left = event.data.get("snoozes_left")
+        actions = [
+            {"action": action_id(action, entry_id), "title": titles[action]}
+            for action in PhoneAction
+            if action is not PhoneAction.SNOOZE or snoozes_left != 0
+        ]
+        return {
+            "title": self.coach.name,
+            "message": str(event.data["message"]),
+            "data": {
+                "tag": due_tag(entry_id),
+                "actions": actions,
+                "notification_icon": "mdi:human-handsup",
+                # Android: deliver at once; iOS: break through a Focus.
+                "ttl": 0,
+                "priority": "high",
+                "push": {"interruption-level": "time-sensitive"},
+            },
+        }
+
+    def _live_payload(self, event: Event) -> dict[str, Any] | None:
+        """Return the step in progress: its text, the step as progress, a countdown.
+
+        None for a step already over (a step replayed while catching up).
+        """
+        exercise = self.coach.view_now().exercise
+        if exercise is None or exercise.step != event.data.get("step"):
+            return None
+        return {
+            "title": self.coach.name,
+            "message": str(event.data["message"]),
+            "data": {
+                "tag": live_tag(self.entry.entry_id),
+                # Android 16+: a Live Update; iOS 17.2+: a Live Activity.
+                "live_update": True,
+                "progress": exercise.step,
+                "progress_max": exercise.steps_total,
+                "chronometer": True,
+                "when": int(exercise.ends_at.timestamp()),
+                "critical_text": f"{exercise.step}/{exercise.steps_total}",
+                "notification_icon": "mdi:yoga",
+                # Android: one sound for the break, not one per step; stays on tap.
+                "alert_once": True,
+                "sticky": True,
+            },
+        }
+
+    async def _titles(self) -> dict[PhoneAction, str]:
+        """Return the buttons' texts: the names of the profile's button entities."""
+        strings = await translation.async_get_translations(
+            self.hass, self.coach.catalogue.language, "entity", {DOMAIN}
+        )
+        return {
+            action: strings.get(
+                f"component.{DOMAIN}.entity.button.{action.value}.name",
+                action.value.replace("_", " ").capitalize(),
+            )
+            for action in PhoneAction
+        }
+
+    # ------------------------------------------------------------- sending
+    def _queue(
+        self, device_id: str, build: Callable[[], Awaitable[dict[str, Any]]]
+    ) -> None:
+        self.entry.async_create_background_task(
+            self.hass,
+            self._deliver(device_id, build),
+            f"{DOMAIN} phone {device_id}",
+            # Start after the coach has told everyone about this event, in order.
+            eager_start=False,
+        )
+
+    async def _deliver(
+        self, device_id: str, build: Callable[[], Awaitable[dict[str, Any]]]
+    ) -> None:
+        """Send one notification to one phone; problems are logged, never raised."""
+        # Taken before anything is awaited, so each phone gets its messages in order.
+        async with self._locks.setdefault(device_id, asyncio.Lock()):
+            try:
+                service = notify_service(self.hass, device_id)
+                payload = await build()
+                async with asyncio.timeout(SEND_TIMEOUT):
+                    await self.hass.services.async_call(
+                        NOTIFY, service, payload, blocking=True
+                    )
+            except TimeoutError:
+                self._failed(device_id, "no reply in time")
+            except (HomeAssistantError, vol.Invalid) as err:
+                self._failed(device_id, str(err) or type(err).__name__)
+            except Exception:
+                _LOGGER.exception("Unexpected error notifying phone %s", device_id)
+            else:
+                if device_id in self._failing:
+                    _LOGGER.info("Notifying phone %s works again", device_id)
+                    self._failing.discard(device_id)
+
+    def _failed(self, device_id: str, reason: str) -> None:
+        """Log a failing phone once, until it works again."""
+        if device_id in self._failing:
+            _LOGGER.debug("Still cannot notify phone %s: %s", device_id, reason)
+            return
+        self._failing.add(device_id)
+        _LOGGER.warning(
+            "Cannot send the desk break of %s to phone %s (%s); skipping it until it works",
+            self.coach.name,
+            device_id,
+            reason,
+        )
+
+    # ------------------------------------------------------------- the buttons
+    @callback
+    def _is_ours(self, data: Mapping[str, Any]) -> bool:
+        return data.get("action") in self._commands
+
+    @callback
+    def _on_action(self, event: HassEvent[Mapping[str, Any]]) -> None:
+        """Run the command of a button pressed on a phone on this profile."""
+        action = str(event.data.get("action"))
+        try:
+            self._commands[action]()
+        except EngineError as err:
+            _LOGGER.debug(
+                "Phone button %s for %s refused: %s", action, self.coach.name, err.key
+            )
+
+
+def _clear(tag: str) -> dict[str, Any]:
+    return {"message": CLEAR_NOTIFICATION, "data": {"tag": tag}}
+
+
+def _fixed(payload: dict[str, Any]) -> Callable[[], Awaitable[dict[str, Any]]]:
+    async def build() -> dict[str, Any]:
+        return payload
+
+    return build
+
+
+@callback
+def async_attach_phones(
+    hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
+) -> CALLBACK_TYPE:
+    """Start sending the profile's breaks to its phones; returns the detach callback."""
+    return Phones(hass, entry).async_start()
