@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from http import HTTPStatus
 import logging
-import sys
-import types
 from typing import Any
 
 from aiohttp import ClientError
@@ -37,17 +35,6 @@ from custom_components.desk_break_coach.diagnostics import (
 
 from .assist_helpers import async_start_day, profile
 from .helpers import act, advance, set_presence, state
-
-try:
-    import turbojpeg  # noqa: F401
-except ImportError:
-    # mobile_app imports cloud, which imports camera, which imports PyTurboJPEG at
-    # module level. The test toolchain does not install camera's requirements
-    # (nothing here resizes a picture), so an empty stand-in lets the real
-    # mobile_app load.
-    _stub = types.ModuleType("turbojpeg")
-    _stub.TurboJPEG = object  # type: ignore[attr-defined]
-    sys.modules["turbojpeg"] = _stub
 
 ACTION_EVENT = "mobile_app_notification_action"
 DUE = "You have been sitting for 45 minutes. Time for a short neck break."
