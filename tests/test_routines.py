@@ -7,6 +7,7 @@ voice, diagnostics, storage and reloads.
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -19,6 +20,7 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import intent, llm, translation
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -633,6 +635,52 @@ async def test_form_refusals_are_translated_and_change_nothing(  # noqa: PLR0917
         result["flow_id"], {**STRETCH, "name": "Other"}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_routine_form_over_http(
+    hass: HomeAssistant, desk: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The frontend gets the list editor and errors it can translate."""
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    await create(hass, desk, STRETCH)
+
+    response = await client.post(
+        "/api/config/config_entries/subentries/flow",
+        json={
+            "handler": [desk.entry_id, SUBENTRY_ROUTINE],
+            "subentry_id": routine_id(desk, "Morning stretch"),
+        },
+    )
+    assert response.status == HTTPStatus.OK
+    form = await response.json()
+    assert form["step_id"] == "reconfigure"
+    fields = {field["name"]: field for field in form["data_schema"]}
+    assert list(fields) == ["name", "position", "exercises"]
+    assert fields["name"]["description"] == {"suggested_value": "Morning stretch"}
+    editor = fields["exercises"]["selector"]["object"]
+    assert editor["multiple"] is True
+    assert editor["translation_key"] == "exercise"
+    assert editor["label_field"] == "name"
+    assert list(editor["fields"]) == ["name", "reps", "seconds", "instructions"]
+    assert editor["fields"]["reps"]["selector"]["number"]["max"] == 50
+    assert editor["fields"]["seconds"]["default"] == 60
+    assert fields["position"]["selector"]["select"]["translation_key"] == "position"
+
+    url = f"/api/config/config_entries/subentries/flow/{form['flow_id']}"
+    response = await client.post(url, json={**STRETCH, "exercises": "push-ups"})
+    assert response.status == HTTPStatus.BAD_REQUEST
+    assert await response.json() == {"errors": {"exercises": "invalid_exercises"}}
+    response = await client.post(
+        url, json={**STRETCH, "exercises": exercises("A", seconds=5)}
+    )
+    assert response.status == HTTPStatus.OK
+    form = await response.json()
+    assert form["errors"] == {"exercises": "seconds_out_of_range"}
+    assert form["description_placeholders"]["exercise"] == "1"
+    response = await client.post(url, json={**STRETCH, "name": "Renamed"})
+    assert (await response.json())["reason"] == "reconfigure_successful"
+    assert routine_id(desk, "Renamed")
 
 
 async def test_editing_keeps_its_own_name_but_not_anothers(
