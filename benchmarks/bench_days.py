@@ -1,10 +1,12 @@
-"""Thirty simulated days of one profile: memory and stored data must stay flat.
+"""120 simulated days of one profile: memory and stored data must stay flat.
 
 Weekdays follow the shared workday (tests/workday.py) with exercise breaks
-started when due (up to the daily target); weekends nobody comes. The frozen
-clock moves from timer to timer. At the end of each day: Python memory in use
-(tracemalloc, after a full collection) and the size of the profile's storage
-file (Home Assistant's own storage on disk, see conftest.py).
+started when due (up to the daily target); weekends nobody comes. Every day at
+noon the person logs how the neck feels (with a note), so the comfort log grows
+until its 90-day bound and then stays there. The frozen clock moves from timer
+to timer. At the end of each day: Python memory in use (tracemalloc, after a full
+collection), the size of the profile's storage file (Home Assistant's own
+storage on disk, see conftest.py) and the comfort log's length.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .report import REPORT, table
 pytestmark = pytest.mark.freeze_time("2026-11-23 07:00:00+01:00")
 TZ = ZoneInfo("Europe/Berlin")
 FIRST_DAY = datetime(2026, 11, 23, tzinfo=TZ)
-DAYS = 30
+DAYS = 120
 EXERCISE_BREAKS = 4
 
 
@@ -42,6 +44,7 @@ class DaySample:
     stored_bytes: int
     breaks: int
     streak: str
+    comfort_log: int
 
 
 @dataclass
@@ -54,10 +57,10 @@ class DaysResult:
 RESULT = DaysResult()
 
 
-async def bench_thirty_days(
+async def bench_days_of_use(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
-    """Run 30 days; sample memory and storage at the end of each."""
+    """Run the days; sample memory and storage at the end of each."""
     hass.loop.set_debug(False)
     await setup_shared(hass)
     entry = await setup_coach(hass)
@@ -81,15 +84,38 @@ async def bench_thirty_days(
     try:
         for day in range(DAYS):
             midnight = FIRST_DAY + timedelta(days=day)
+            noon = midnight + timedelta(hours=12)
+            logged = False
+
+            async def log_comfort(day: int = day) -> None:
+                await hass.services.async_call(
+                    DOMAIN,
+                    "log_comfort",
+                    {
+                        "config_entry_id": entry.entry_id,
+                        "level": 5 + day % 6,
+                        "note": "A little stiff on the left after the meeting.",
+                    },
+                    blocking=True,
+                )
+
             if midnight.weekday() < 5:
                 for change in changes:
-                    await clock.run_until(midnight + timedelta(minutes=change.minute))
+                    moment = midnight + timedelta(minutes=change.minute)
+                    if not logged and moment >= noon:
+                        await clock.run_until(noon)
+                        await log_comfort()
+                        logged = True
+                    await clock.run_until(moment)
                     await hass.services.async_call(
                         "input_boolean",
                         "turn_on" if change.present else "turn_off",
                         {"entity_id": PRESENCE},
                         blocking=True,
                     )
+            if not logged:
+                await clock.run_until(noon)
+                await log_comfort()
             await clock.run_until(midnight + timedelta(hours=23, minutes=59))
             breaks = hass.states.get("sensor.desk_breaks_today")
             streak = hass.states.get("sensor.desk_streak")
@@ -104,6 +130,7 @@ async def bench_thirty_days(
                     stored_bytes=size,
                     breaks=int(breaks.state),
                     streak=streak.state,
+                    comfort_log=len(entry.runtime_data.engine.state.comfort),
                 )
             )
     finally:
@@ -116,12 +143,12 @@ async def bench_thirty_days(
     )
 
 
-def bench_thirty_days_report() -> None:
+def bench_days_of_use_report() -> None:
     """Print memory and storage by day."""
     samples = RESULT.samples
     if len(samples) < DAYS:
         return
-    shown = [samples[i] for i in (0, 4, 9, 14, 19, 24, 29)]
+    shown = [samples[i] for i in (0, 9, 29, 59, 89, 99, 119)]
     rows: list[list[object]] = [
         [
             f"day {s.day} ({(FIRST_DAY + timedelta(days=s.day - 1)):%a})",
@@ -129,16 +156,17 @@ def bench_thirty_days_report() -> None:
             f"{s.stored_bytes} B",
             s.breaks,
             s.streak,
+            s.comfort_log,
         ]
         for s in shown
     ]
     week_two = samples[7:]
     growth = (week_two[-1].memory_kib - week_two[0].memory_kib) / (len(week_two) - 1)
     REPORT.add(
-        "Thirty days",
+        f"{DAYS} days",
         [
             f"One profile, {DAYS} simulated days from Monday 23 November 2026",
-            "(workdays as above, weekends away).",
+            "(workdays as above, weekends away; a comfort level logged every day).",
             "",
             *table(
                 [
@@ -147,6 +175,7 @@ def bench_thirty_days_report() -> None:
                     "storage file",
                     "breaks that day",
                     "streak",
+                    "comfort log",
                 ],
                 rows,
             ),
@@ -157,7 +186,10 @@ def bench_thirty_days_report() -> None:
             ),
             (
                 f"Storage file: {min(s.stored_bytes for s in samples)} to "
-                f"{max(s.stored_bytes for s in samples)} bytes over the {DAYS} days."
+                f"{max(s.stored_bytes for s in samples)} bytes over the {DAYS} days; "
+                f"from day 91 on {min(s.stored_bytes for s in samples[90:])} to "
+                f"{max(s.stored_bytes for s in samples[90:])} bytes, the comfort log "
+                f"at {max(s.comfort_log for s in samples)} entries at most."
             ),
         ],
     )

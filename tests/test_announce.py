@@ -20,6 +20,7 @@ from custom_components.desk_break_coach.const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
     CONF_TTS_ENTITY,
+    LANGUAGES,
 )
 from custom_components.desk_break_coach.voice import async_load_voices
 
@@ -343,12 +344,16 @@ async def test_speaker_without_tts_entity(
 async def test_shipped_answers_are_valid_for_ask_question(hass: HomeAssistant) -> None:
     """The answers pass the real assist_satellite.ask_question checks in every language."""
     voices = await async_load_voices(hass)
-    assert set(voices) == {"en", "ru"}
+    assert set(voices) == set(LANGUAGES)
     for voice in voices.values():
         for answer in voice.answers_payload():
             assert has_no_punctuation(answer["sentences"])
             assert is_valid_sentence(answer["sentences"])
         assert voice.question.format(message="M").startswith("M ")
+        comfort = [{"id": "level", "sentences": list(voice.comfort_answers)}]
+        assert has_no_punctuation(comfort[0]["sentences"])
+        assert is_valid_sentence(comfort[0]["sentences"])
+        assert voice.comfort_question.format(message="M").startswith("M ")
 
 
 async def test_slow_target_times_out(

@@ -26,6 +26,7 @@ from custom_components.desk_break_coach.const import (
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
+    CONF_LANGUAGE,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -85,6 +86,7 @@ OPTIONS_INPUT: dict[str, Any] = {
     CONF_STANDING_ENTITY: "sensor.desk_height",
     CONF_STANDING_ABOVE: 95,
     CONF_PAUSE_MEDIA: ["media_player.office", "media_player.office"],
+    CONF_LANGUAGE: "ru",
 }
 
 OPTIONS_STORED: dict[str, Any] = {
@@ -115,6 +117,7 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_PAUSE_MEDIA: ["media_player.office"],
     CONF_PHONES: [],
     CONF_ASK_COMFORT: False,
+    CONF_LANGUAGE: "ru",
 }
 
 

@@ -51,12 +51,13 @@ async def _start(
     hass_ws_client: WebSocketGenerator,
     freezer: FrozenDateTimeFactory,
     language: str,
+    options: dict[str, str] | None = None,
 ) -> tuple[MockConfigEntry, MockHAClientWebSocket]:
     assert await async_setup_component(hass, "logbook", {})
     assert await async_setup_component(hass, DOMAIN, {})
     # Sign in before the clock moves back to Monday: the token is issued now.
     client = await hass_ws_client(hass)
-    entry = profile("Desk")
+    entry = profile("Desk", **(options or {}))
     await async_start_day(hass, freezer, entry, assist=False, language=language)
     return entry, client
 
@@ -107,5 +108,24 @@ async def test_logbook_lines_in_russian(
     assert [line[1] for line in await _lines(hass, client)] == [
         "пора сделать перерыв (минут без перерыва: 45)",
         "перерыв отложен (минут: 5)",
+        "перерыв пропущен",
+    ]
+
+
+async def test_logbook_lines_in_the_profiles_language(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A Russian profile on an English system: its lines are Russian."""
+    entry, client = await _start(
+        hass, hass_ws_client, freezer, "en", options={"language": "ru"}
+    )
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=45)
+    await act(hass, entry.entry_id, "skip_break")
+    await advance(hass, freezer, minutes=1)
+    assert [line[1] for line in await _lines(hass, client)] == [
+        "пора сделать перерыв (минут без перерыва: 45)",
         "перерыв пропущен",
     ]

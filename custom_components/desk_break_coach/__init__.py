@@ -10,7 +10,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .announce import async_attach_announcer
 from .assist import async_setup_assist
-from .coach import Coach, load_catalogue
+from .coach import Coach, async_load_catalogues, profile_language
 from .const import DOMAIN
 from .frontend import async_register_card
 from .media import async_attach_media
@@ -50,8 +50,8 @@ async def async_setup_entry(
     if (options := fixed_program_option(entry)) is not None:
         # Its program was one of its own routines, deleted while it was not loaded.
         hass.config_entries.async_update_entry(entry, options=options)
-    catalogue = await hass.async_add_executor_job(load_catalogue, hass.config.language)
-    coach = Coach(hass, entry, catalogue)
+    catalogues = await async_load_catalogues(hass)
+    coach = Coach(hass, entry, catalogues[profile_language(hass, entry)])
     await coach.async_start()
     entry.runtime_data = coach
     entry.async_on_unload(coach.async_unload)

@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event as HassEvent,
@@ -26,8 +27,16 @@ from homeassistant.core import (
 )
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
+from homeassistant.util.hass_dict import HassKey
 
-from .const import CONF_NAME, DEFAULT_REASON, DOMAIN
+from .const import (
+    CONF_LANGUAGE,
+    CONF_NAME,
+    DEFAULT_REASON,
+    DOMAIN,
+    LANGUAGES,
+    shipped_language,
+)
 from .engine import (
     REFRESH,
     BreakEngine,
@@ -38,10 +47,10 @@ from .engine import (
     EventType,
     View,
 )
-from .personal import personal_catalogue
+from .personal import is_custom, personal_catalogue
 from .presence import Observation, PresenceInput
 from .settings import settings_from_options
-from .speech import message
+from .speech import message, spoken
 from .store import CoachStore
 from .voice import get_voice
 
@@ -52,6 +61,7 @@ _LOGGER = logging.getLogger(__name__)
 _REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
 
 SAVE_DELAY = 10
+DATA_CATALOGUES: HassKey[dict[str, Catalogue]] = HassKey(f"{DOMAIN}_catalogues")
 ROUTINES = Path(__file__).parent / "routines"
 #: Saved at once: losing these would hurt.
 _SAVE_NOW = (EventType.BREAK_COMPLETED, EventType.ROUTINE_STOPPED)
@@ -86,10 +96,23 @@ type EventListener = Callable[[Event, Origin | None], None]
 
 def load_catalogue(language: str) -> Catalogue:
     """Return the routine catalogue for a language (blocking: run in the executor)."""
-    path = ROUTINES / f"{language.split('-', maxsplit=1)[0].lower()}.json"
-    if not path.exists():
-        path = ROUTINES / "en.json"
+    path = ROUTINES / f"{shipped_language(language)}.json"
     return Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+async def async_load_catalogues(hass: HomeAssistant) -> dict[str, Catalogue]:
+    """Return the shipped catalogue of every language, read once."""
+    if (catalogues := hass.data.get(DATA_CATALOGUES)) is None:
+        catalogues = await hass.async_add_executor_job(
+            lambda: {language: load_catalogue(language) for language in LANGUAGES}
+        )
+        hass.data[DATA_CATALOGUES] = catalogues
+    return catalogues
+
+
+def profile_language(hass: HomeAssistant, entry: ConfigEntry[Any]) -> str:
+    """Return the language the coach speaks to this profile's person."""
+    return shipped_language(entry.options.get(CONF_LANGUAGE) or hass.config.language)
 
 
 def _publishable(view: View, shown: View) -> View:
@@ -121,7 +144,8 @@ def _publishable(view: View, shown: View) -> View:
         and view.exercise.ends_at == shown.exercise.ends_at
         and view.exercise.step == shown.exercise.step
     ):
-        view = replace(view, exercise=shown.exercise)
+        seconds_left = shown.exercise.seconds_left
+        view = replace(view, exercise=replace(view.exercise, seconds_left=seconds_left))
     return view
 
 
@@ -137,7 +161,8 @@ class Coach:
         """Prepare; nothing runs until async_start()."""
         self.hass = hass
         self.entry = entry
-        #: The shipped programs; `catalogue` adds the profile's own routines.
+        #: The shipped programs in the profile's language; `catalogue` adds the
+        #: profile's own routines.
         self.shipped = catalogue
         self.catalogue = personal_catalogue(catalogue, entry)
         #: Whether the break in progress keeps a routine since edited or deleted.
@@ -199,6 +224,10 @@ class Coach:
         """Apply new options, keeping the state; follow the entities they name."""
         now = dt_util.utcnow()
         settings = settings_from_options(self.entry.options)
+        catalogues = self.hass.data.get(DATA_CATALOGUES) or {}
+        self.shipped = catalogues.get(
+            profile_language(self.hass, self.entry), self.shipped
+        )
         self._use_catalogue()
         self._dispatch(self.engine.apply_settings(now, settings), now)
         self._observe(self.inputs.start())
@@ -211,7 +240,13 @@ class Coach:
         """
         catalogue = personal_catalogue(self.shipped, self.entry)
         brk = self.engine.state.brk
-        running = None if brk is None else self.catalogue.programs.get(brk.program)
+        # Only a person's own routine is kept as it began; a shipped program of
+        # another language is the same program (a break goes on in the new one).
+        running = (
+            None
+            if brk is None or not is_custom(brk.program)
+            else self.catalogue.programs.get(brk.program)
+        )
         self._pinned = (
             running is not None and catalogue.programs.get(running.id) != running
         )
@@ -339,6 +374,26 @@ class Coach:
                 update()
         self._arm(now)
         return fired
+
+    def catalogue_in(self, language: str) -> Catalogue:
+        """Return the profile's catalogue (its own routines too) in a language."""
+        catalogues = self.hass.data.get(DATA_CATALOGUES) or {}
+        shipped = catalogues.get(shipped_language(language))
+        return (
+            self.catalogue
+            if shipped is None
+            else personal_catalogue(shipped, self.entry)
+        )
+
+    def words(self, events: list[Event], language: str) -> str:
+        """Say what `events` told, in `language` (a voice reply in the asker's)."""
+        voice = get_voice(self.hass, language)
+        if voice is None or voice.language == self.catalogue.language:
+            return spoken(events)
+        catalogue = self.catalogue_in(voice.language)
+        return " ".join(
+            message(voice, catalogue, event.type, event.data) for event in events
+        )
 
     def _complete(self, event: Event) -> Event:
         """Add the profile and the spoken message to an engine event."""

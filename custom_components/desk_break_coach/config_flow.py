@@ -44,6 +44,7 @@ from .const import (
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
+    CONF_LANGUAGE,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -69,6 +70,7 @@ from .const import (
     DEFAULT_PRESENCE_MODE,
     DEFAULT_PRESENCE_STATES,
     DOMAIN,
+    LANGUAGES,
     NUMBER_OPTION_RANGES,
     OFF_OR_RANGE,
     PHONE_INTEGRATION,
@@ -250,6 +252,16 @@ OPTIONS_SCHEMA = probatio.Schema(
         probatio.Optional(CONF_ASK_COMFORT): _field(
             BooleanSelector(), ERROR_INVALID_VALUE
         ),
+        probatio.Optional(CONF_LANGUAGE): _field(
+            SelectSelector(
+                SelectSelectorConfig(
+                    options=list(LANGUAGES),
+                    translation_key=CONF_LANGUAGE,
+                    mode=SelectSelectorMode.DROPDOWN,
+                )
+            ),
+            ERROR_INVALID_VALUE,
+        ),
         probatio.Optional(CONF_PHONES): _field(
             DeviceSelector(
                 DeviceSelectorConfig(
@@ -339,6 +351,7 @@ def _validate_options(
             CONF_STANDING_ABOVE: standing_above,
             CONF_PAUSE_MEDIA: list(dict.fromkeys(user_input.get(CONF_PAUSE_MEDIA, []))),
             CONF_ASK_COMFORT: bool(user_input.get(CONF_ASK_COMFORT, False)),
+            CONF_LANGUAGE: user_input.get(CONF_LANGUAGE) or None,
         }
     )
     return options, errors

@@ -72,6 +72,12 @@ CONF_STANDING_ENTITY: Final = "standing_entity"
 CONF_STANDING_ABOVE: Final = "standing_above"
 CONF_PAUSE_MEDIA: Final = "pause_media"
 CONF_ASK_COMFORT: Final = "ask_comfort"
+CONF_LANGUAGE: Final = "language"
+
+#: The languages the integration ships (routines/, sentences/, translations/).
+LANGUAGES: Final = ("en", "ru", "de")
+#: Where a language is not shipped.
+FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"
 CONF_PHONES: Final = "phones"
 
@@ -210,6 +216,8 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_STANDING_ABOVE: None,
         CONF_PAUSE_MEDIA: (),
         CONF_ASK_COMFORT: _ENGINE.ask_comfort,
+        # None: Home Assistant's own language.
+        CONF_LANGUAGE: None,
         CONF_PHONES: (),
     }
 )
@@ -219,6 +227,12 @@ def option(options: Mapping[str, Any], key: str) -> Any:
     """Return an option's value, or its default."""
     value = options.get(key)
     return DEFAULT_OPTIONS[key] if value is None else value
+
+
+def shipped_language(language: str | None) -> str:
+    """Return the shipped language for "en-GB", "ru" or "de_AT"; English otherwise."""
+    base = (language or "").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else FALLBACK_LANGUAGE
 
 
 def default_options() -> dict[str, Any]:

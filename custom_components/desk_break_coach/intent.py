@@ -34,7 +34,6 @@ from .const import (
 from .engine import Command, EngineError, Event, Status, View
 from .personal import Routine, routines
 from .readout import status_data
-from .speech import spoken
 from .voice import VoiceData, async_error_text, get_voice, normalize
 
 INTENT_START: Final = "DeskBreakStart"
@@ -320,7 +319,7 @@ class CommandIntentHandler(CoachIntentHandler):
         origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
         events = self._run(coach, origin, values)
         parts = [str(voice.replies[self._reply])] if self._reply else []
-        parts.append(spoken(events))
+        parts.append(coach.words(events, voice.language))
         return " ".join(part for part in parts if part)
 
 
@@ -395,6 +394,9 @@ class StatusIntentHandler(CoachIntentHandler):
         """Describe the profile's status."""
         status = status_data(coach.view_now())
         exercise = status["current_exercise"] or {}
+        if exercise:  # named in the language asked in
+            program = coach.catalogue_in(voice.language).program(exercise["program"])
+            exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
         template = str(voice.replies["status"][status["status"]])
         return template.format(

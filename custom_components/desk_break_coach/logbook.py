@@ -13,6 +13,7 @@ from homeassistant.components.logbook.const import (
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 
+from .coach import profile_language
 from .const import DOMAIN
 from .engine import EventType
 from .speech import logbook_line
@@ -31,7 +32,13 @@ def async_describe_events(
         @callback
         def describe(event: Event) -> dict[str, Any]:
             data = dict(event.data)
-            voice = get_voice(hass, hass.config.language)
+            entry = hass.config_entries.async_get_entry(
+                str(data.get("config_entry_id"))
+            )
+            language = (
+                hass.config.language if entry is None else profile_language(hass, entry)
+            )
+            voice = get_voice(hass, language)
             described: dict[str, Any] = {
                 LOGBOOK_ENTRY_NAME: data.get("name", "Desk Break Coach"),
                 LOGBOOK_ENTRY_MESSAGE: logbook_line(voice, event_type, data),

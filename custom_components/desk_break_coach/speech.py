@@ -45,7 +45,8 @@ def message(
         program = catalogue.program(str(program_id))
         values["program_name"] = program.name
         if step_id := data.get("exercise_id"):
-            values["cue"] = program.step(str(step_id)).cue
+            step = program.step(str(step_id))
+            values["cue"], values["exercise"] = step.cue, step.name
     key = template_key(event_type, data)
     return _fill(voice.messages.get(key), values) or event_type.value
 
