@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant import loader
+from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import restore_state
 from homeassistant.setup import async_setup_component
@@ -42,6 +43,33 @@ RESTARTS = 30
 CATEGORIES = ("sitting", "break_due", "snoozed", "on_break", "paused", "midnight")
 PRESENCE = "input_boolean.desk"
 STANDING = "input_boolean.standing"
+#: A routine of the person's own, followed on Tuesday and Thursday (its breaks
+#: split across the day like the built-in programs').
+ROUTINE = ConfigSubentryData(
+    data={
+        "id": "custom_desk_set",
+        "name": "Desk set",
+        "position": "sitting",
+        "exercises": [
+            {
+                "name": "Shoulder rolls",
+                "reps": 8,
+                "seconds": 40,
+                "instructions": "Slow.",
+            },
+            {"name": "Chin tucks", "reps": 6, "seconds": 30, "instructions": "Gently."},
+            {
+                "name": "Wrist circles",
+                "reps": 10,
+                "seconds": 20,
+                "instructions": "Both.",
+            },
+        ],
+    },
+    subentry_type="routine",
+    title="Desk set",
+    unique_id="custom_desk_set",
+)
 #: The second wave's kinds of break, all on.
 OPTIONS = {
     "micro_break_minutes": 10,
@@ -154,6 +182,7 @@ class Week:
             entry_id=self.entry_id,
             unique_id=PRESENCE,
             options={**default_options(), **OPTIONS},
+            subentries_data=[ROUTINE],
         )
         self.entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(self.entry.entry_id)
@@ -176,6 +205,10 @@ class Week:
     def _record(self, event: Event) -> None:
         data = {k: v for k, v in event.data.items() if k != "config_entry_id"}
         self.events.append((event.event_type, tuple(sorted(data.items()))))
+
+    def days_done(self) -> int:
+        """Return how many days of the week have ended."""
+        return len(self.days)
 
     def status(self) -> dict[str, Any]:
         """Return the profile's status, computed now."""
@@ -268,7 +301,11 @@ class Week:
             if choice == "snooze" and status["snoozes_left"] == 0:
                 choice = "start"
             if choice == "start":
-                await self.act("start_break")
+                # Tuesdays and Thursdays: the person's own routine.
+                own = self.days_done() in (1, 3)
+                await self.act(
+                    "start_break", **({"program": "custom_desk_set"} if own else {})
+                )
                 if status["breaks_today"] == 1 and status["streak"] % 2:
                     await self.act("stop_routine")  # resumed by the plan or later
             elif choice == "snooze":
@@ -337,4 +374,11 @@ async def test_a_week_with_thirty_restarts(
     # The week had something in it.
     kinds = {kind for kind, _ in plain.events}
     assert {f"{DOMAIN}_{kind}" for kind in EventType} <= kinds, kinds
+    own = [
+        data
+        for kind, data in plain.events
+        if kind == f"{DOMAIN}_break_started" and ("program", "custom_desk_set") in data
+    ]
+    assert own, "the person's own routine was never followed"
+    assert {"standing", "micro_break"} & set(plain.statuses), "nothing stood or paused"
     assert max(day["streak"] for day in plain.days) > 0, plain.days
