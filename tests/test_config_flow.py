@@ -27,6 +27,7 @@ from custom_components.desk_break_coach.const import (
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
+    CONF_MASSAGE_AFTER_LAST,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -117,6 +118,7 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_PAUSE_MEDIA: ["media_player.office"],
     CONF_PHONES: [],
     CONF_ASK_COMFORT: False,
+    CONF_MASSAGE_AFTER_LAST: False,
     CONF_LANGUAGE: "ru",
 }
 

@@ -113,3 +113,19 @@ async def test_german_numbers(hass: HomeAssistant) -> None:
     assert german.minutes("viele") is None
     assert german.level("sieben") == 7
     assert german.level("elf") is None
+
+
+async def test_german_sentence_on_an_english_system(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Asked in German, an English profile answers in German, exercises too."""
+    desk = profile("Desk")
+    await async_start_day(hass, freezer, desk, language="en")
+    await set_presence(hass, True)
+    reply = await say(hass, "starte die Nackenübungen")
+    assert reply.startswith("Es geht los: Sanftes Nackenprogramm im Sitzen")
+    assert "Kinn zurückschieben" in reply
+    assert state(hass, desk, "sensor", "current_exercise").state == "Chin tucks"
+    assert await say(hass, "ich bin fertig") == (
+        "Gut gemacht. Heute hast du 1 von 4 Pausen geschafft."
+    )

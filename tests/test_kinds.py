@@ -34,6 +34,7 @@ from custom_components.desk_break_coach.const import (
     DOMAIN,
 )
 
+from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence, start_profile, state
 from .test_announce import Targets
 
@@ -460,3 +461,29 @@ def state_of(hass: HomeAssistant, entity_id: str) -> str:
     found = hass.states.get(entity_id)
     assert found is not None
     return found.state
+
+
+@pytest.mark.parametrize("kind", ["micro_break", "standing"])
+async def test_status_question_during_the_new_statuses(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    kind: str,
+) -> None:
+    """The status question has an answer in a micro-break and while standing."""
+    entry = profile(
+        "Desk", micro_break_minutes=10, standing_entity="binary_sensor.desk_up"
+    )
+    await async_start_day(hass, freezer, entry)
+    await set_presence(hass, True, "input_boolean.desk")
+    if kind == "micro_break":
+        await advance(hass, freezer, minutes=10)
+    else:
+        hass.states.async_set("binary_sensor.desk_up", "on")
+        await advance(hass, freezer, seconds=10)
+    assert _status(hass) == kind
+    reply = await async_say(hass, "how long have I been sitting")
+    expected = {
+        "micro_break": "You are on a micro-break",
+        "standing": "You are standing",
+    }
+    assert reply.startswith(expected[kind])

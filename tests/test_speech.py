@@ -13,6 +13,7 @@ from custom_components.desk_break_coach.engine import (
     Event,
     EventType,
     Settings,
+    Status,
 )
 from custom_components.desk_break_coach.speech import logbook_line, message
 from custom_components.desk_break_coach.voice import VoiceData, _load_all
@@ -116,3 +117,11 @@ def test_russian_words() -> None:
     assert logbook_line(voice, due.type, due.data) == (
         "пора сделать перерыв (минут без перерыва: 45)"
     )
+
+
+@pytest.mark.parametrize("language", sorted(VOICES))
+def test_every_status_has_a_spoken_answer(language: str) -> None:
+    """The status question can be answered whatever the coach is doing."""
+    assert set(VOICES[language].replies["status"]) == {
+        status.value for status in Status
+    }

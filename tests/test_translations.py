@@ -19,7 +19,8 @@ PACKAGE = Path(__file__).parents[1] / "custom_components" / "desk_break_coach"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: The languages besides English.
 LANGUAGES = ["ru", "de"]
-CARD = PACKAGE / "frontend" / "desk-break-coach-card.js"
+#: The card's sources: one file, or the card and its modules.
+FRONTEND = PACKAGE / "frontend"
 #: Plural categories (Intl.PluralRules): a card string with these keys is one text.
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
 
@@ -153,15 +154,23 @@ _JS_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z_]\w*|[{}:,]')
 
 
 def card_strings() -> dict[str, Any]:
-    """Return the card's STRINGS object, read from its JavaScript source.
+    """Return the card's STRINGS object, read from the JavaScript source.
 
     It is plain data: keys, double-quoted strings and nested objects.
     """
-    source = CARD.read_text(encoding="utf-8")
-    match = re.search(
-        r"^const STRINGS = (\{.*?^\});$", source, re.MULTILINE | re.DOTALL
-    )
-    assert match, "STRINGS not found in the card"
+    found = [
+        match
+        for path in sorted(FRONTEND.rglob("*.js"))
+        if (
+            match := re.search(
+                r"^(?:export )?const STRINGS = (\{.*?^\});$",
+                path.read_text(encoding="utf-8"),
+                re.MULTILINE | re.DOTALL,
+            )
+        )
+    ]
+    assert len(found) == 1, "the card's STRINGS not found, or found twice"
+    match = found[0]
     tokens = _JS_TOKEN.findall(match.group(1))
     position = 0
 

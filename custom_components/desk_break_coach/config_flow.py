@@ -45,6 +45,7 @@ from .const import (
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
+    CONF_MASSAGE_AFTER_LAST,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -252,6 +253,9 @@ OPTIONS_SCHEMA = probatio.Schema(
         probatio.Optional(CONF_ASK_COMFORT): _field(
             BooleanSelector(), ERROR_INVALID_VALUE
         ),
+        probatio.Optional(CONF_MASSAGE_AFTER_LAST): _field(
+            BooleanSelector(), ERROR_INVALID_VALUE
+        ),
         probatio.Optional(CONF_LANGUAGE): _field(
             SelectSelector(
                 SelectSelectorConfig(
@@ -351,6 +355,9 @@ def _validate_options(
             CONF_STANDING_ABOVE: standing_above,
             CONF_PAUSE_MEDIA: list(dict.fromkeys(user_input.get(CONF_PAUSE_MEDIA, []))),
             CONF_ASK_COMFORT: bool(user_input.get(CONF_ASK_COMFORT, False)),
+            CONF_MASSAGE_AFTER_LAST: bool(
+                user_input.get(CONF_MASSAGE_AFTER_LAST, False)
+            ),
             CONF_LANGUAGE: user_input.get(CONF_LANGUAGE) or None,
         }
     )

@@ -73,6 +73,7 @@ CONF_STANDING_ABOVE: Final = "standing_above"
 CONF_PAUSE_MEDIA: Final = "pause_media"
 CONF_ASK_COMFORT: Final = "ask_comfort"
 CONF_LANGUAGE: Final = "language"
+CONF_MASSAGE_AFTER_LAST: Final = "massage_after_last"
 
 #: The languages the integration ships (routines/, sentences/, translations/).
 LANGUAGES: Final = ("en", "ru", "de")
@@ -216,6 +217,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_STANDING_ABOVE: None,
         CONF_PAUSE_MEDIA: (),
         CONF_ASK_COMFORT: _ENGINE.ask_comfort,
+        CONF_MASSAGE_AFTER_LAST: _ENGINE.massage_after_last,
         # None: Home Assistant's own language.
         CONF_LANGUAGE: None,
         CONF_PHONES: (),

@@ -45,6 +45,7 @@ def _status_attrs(view: View) -> dict[str, Any]:
         else None,
         "ask_comfort": view.ask_comfort,
         "first_week": view.first_week,
+        "suggest_morning_massage": view.suggest_morning_massage,
     }
 
 

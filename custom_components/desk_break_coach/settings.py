@@ -12,6 +12,7 @@ from .const import (
     CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
     CONF_EXERCISE_SECONDS,
+    CONF_MASSAGE_AFTER_LAST,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -52,5 +53,6 @@ def settings_from_options(options: Mapping[str, Any]) -> Settings:
         warn_minutes=int(option(options, CONF_WARN_MINUTES)),
         daily_limit_minutes=int(option(options, CONF_DAILY_LIMIT_MINUTES)),
         ask_comfort=bool(option(options, CONF_ASK_COMFORT)),
+        massage_after_last=bool(option(options, CONF_MASSAGE_AFTER_LAST)),
         schedule=schedule,
     )

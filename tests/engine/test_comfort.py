@@ -196,3 +196,51 @@ def test_ask_comfort_after_a_completed_break(catalogue: Catalogue) -> None:
     assert not engine.view(now + timedelta(hours=2)).ask_comfort
     engine.log_comfort(now, 8)
     assert not engine.view(now).ask_comfort
+
+
+def test_the_last_break_ends_with_self_massage(catalogue: Catalogue) -> None:
+    """massage_after_last: the day's last exercise break ends with self-massage."""
+    engine = BreakEngine(
+        Settings(daily_target=2, massage_after_last=True), catalogue, TZ
+    )
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    assert engine.state.brk is not None and engine.state.brk.then is None
+    engine.finish_break(MONDAY_9 + timedelta(minutes=1))
+    engine.start_break(MONDAY_9 + timedelta(minutes=2))
+    brk = engine.state.brk
+    assert brk is not None and brk.then == "self_massage_neck"
+    gymnastics = brk.then_from
+    assert 0 < gymnastics < len(brk.step_ids)
+    view = engine.view(MONDAY_9 + timedelta(minutes=2))
+    massage = catalogue.program("self_massage_neck")
+    assert view.remaining_steps[gymnastics:] == [
+        massage.step(step_id).name for step_id in brk.step_ids[gymnastics:]
+    ]
+    for _ in range(gymnastics):
+        events = engine.next_exercise(MONDAY_9 + timedelta(minutes=3))
+    assert events[-1].data["program"] == "self_massage_neck"
+    assert engine.view(MONDAY_9 + timedelta(minutes=3)).exercise.program == (  # type: ignore[union-attr]
+        "self_massage_neck"
+    )
+    stored = CoachState.from_dict(engine.state.to_dict())
+    assert stored.brk == engine.state.brk
+    assert engine.state.capped_seconds_today == sum(brk.seconds[gymnastics:])
+
+
+def test_without_the_option_no_massage_is_added(catalogue: Catalogue) -> None:
+    """By default the last break is the gymnastics alone."""
+    engine = BreakEngine(Settings(daily_target=1), catalogue, TZ)
+    engine.presence(MONDAY_9, True)
+    engine.start_break(MONDAY_9)
+    assert engine.state.brk is not None and engine.state.brk.then is None
+
+
+def test_the_morning_massage_is_suggested(catalogue: Catalogue) -> None:
+    """Mornings, before any self-massage: the suggestion; not later, nor after one."""
+    engine = BreakEngine(Settings(), catalogue, TZ)
+    engine.presence(MONDAY_9, True)
+    assert engine.view(MONDAY_9).suggest_morning_massage
+    assert not engine.view(MONDAY_9 + timedelta(hours=2)).suggest_morning_massage
+    engine.start_break(MONDAY_9, "self_massage_neck")
+    assert not engine.view(MONDAY_9).suggest_morning_massage

@@ -103,6 +103,8 @@ class Settings:
     warn_minutes: int = 0
     daily_limit_minutes: int = 0
     ask_comfort: bool = False
+    #: End the day's last exercise break with the self-massage.
+    massage_after_last: bool = False
     # None: working time comes from outside (a schedule entity) via set_working().
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
@@ -168,3 +170,6 @@ class View:
     worse_days: int = 0
     #: The first week of practice (the documents' note on crackling).
     first_week: bool = True
+    #: Morning, and no self-massage yet today: the documents suggest the
+    #: collar-zone massage in the morning (a suggestion, never a rule).
+    suggest_morning_massage: bool = False

@@ -88,6 +88,10 @@ class Catalogue:
     language: str
     programs: Mapping[str, Program]
 
+    def capped(self) -> Program | None:
+        """Return the program with a daily time cap (the self-massage), if any."""
+        return next((p for p in self.programs.values() if p.daily_seconds), None)
+
     def program(self, program_id: str) -> Program:
         """Return the program by id, falling back to the first one."""
         return self.programs.get(program_id) or next(iter(self.programs.values()))

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from .context import Context
 from .model import EngineError, EventType, ExerciseView
-from .routine import Step
+from .routine import Program, Step
 from .state import BreakState
 
 
@@ -28,12 +28,40 @@ class GuidedBreak:
         ]
         if program.daily_seconds is not None:
             steps, seconds = self._capped(program.daily_seconds, steps, seconds)
+        all_reps = [reps if step.reps is None else step.reps for step in steps]
+        then, then_from = None, len(steps)
+        massage = ctx.catalogue.capped()
+        last = s.breaks_today + 1 == ctx.settings.daily_target
+        if (
+            ctx.settings.massage_after_last
+            and last
+            and massage is not None
+            and massage.daily_seconds is not None
+            and program.daily_seconds is None
+        ):
+            # "... or after a set of gymnastic exercises": the day's last part.
+            extra = massage.part(s.breaks_today, ctx.settings.daily_target)
+            extra_seconds = [
+                massage.seconds(step, ctx.settings.exercise_seconds) for step in extra
+            ]
+            try:
+                extra, extra_seconds = self._capped(
+                    massage.daily_seconds, extra, extra_seconds
+                )
+            except EngineError:
+                extra, extra_seconds = (), []  # today's massage time is used up
+            if extra:
+                then = massage.id
+                steps, seconds = (*steps, *extra), [*seconds, *extra_seconds]
+                all_reps += [massage.reps(ctx.settings.reps)] * len(extra)
         s.brk = BreakState(
             program=program.id,
             step_ids=[step.id for step in steps],
-            reps=[reps if step.reps is None else step.reps for step in steps],
+            reps=all_reps,
             seconds=seconds,
             step_ends_at=now + timedelta(seconds=seconds[0]),
+            then=then,
+            then_from=then_from,
         )
         ctx.clear_due()
         ctx.emit(
@@ -92,7 +120,7 @@ class GuidedBreak:
         brk = self.ctx.state.brk
         if brk is None:
             return None
-        program = self.ctx.catalogue.program(brk.program)
+        program = self._program_at(brk, brk.position)
         step = program.step(brk.step_ids[brk.position])
         return ExerciseView(
             program=program.id,
@@ -111,12 +139,21 @@ class GuidedBreak:
     def remaining(self) -> list[str]:
         """Names of the steps still to do: in this break, or in today's next one."""
         ctx, s = self.ctx, self.ctx.state
-        if s.brk is not None:
-            program = ctx.catalogue.program(s.brk.program)
-            return [program.step(i).name for i in s.brk.step_ids[s.brk.position :]]
+        brk = s.brk
+        if brk is not None:
+            return [
+                self._program_at(brk, position).step(brk.step_ids[position]).name
+                for position in range(brk.position, len(brk.step_ids))
+            ]
         program = ctx.catalogue.program(ctx.settings.program)
         parts = program.part(s.breaks_today, ctx.settings.daily_target)
         return [step.name for step in parts]
+
+    def _program_at(self, brk: BreakState, position: int) -> Program:
+        """Return the program of the break's step at `position`."""
+        if brk.then is not None and position >= brk.then_from:
+            return self.ctx.catalogue.program(brk.then)
+        return self.ctx.catalogue.program(brk.program)
 
     def _emit_step(self, now: datetime) -> None:
         view = self.exercise(now)

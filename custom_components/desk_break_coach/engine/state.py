@@ -21,6 +21,10 @@ class BreakState:
     seconds: list[int]
     position: int = 0
     step_ends_at: datetime
+    #: Steps from `then_from` on are of program `then` (self-massage after the
+    #: day's last exercise break).
+    then: str | None = None
+    then_from: int = 0
 
 
 @dataclass(slots=True, kw_only=True)
@@ -249,4 +253,6 @@ def _decode_break(raw: dict[str, Any]) -> BreakState:
         seconds=seconds,
         position=position,
         step_ends_at=_moment(raw["step_ends_at"]),
+        then=raw["then"] if isinstance(raw.get("then"), str) else None,
+        then_from=_count(raw.get("then_from", 0)),
     )
