@@ -111,24 +111,19 @@ class SentenceAction:
             said[SLOT_MINUTES], profile = profile, ""
         if profile:
             slots[SLOT_PROFILE] = {"value": profile, "text": profile}
-        if SLOT_MINUTES in said:
-            minutes = self.voice.minutes(str(said[SLOT_MINUTES]))
-            if minutes is None:
+        # Numbers said as words or digits; one not understood is answered.
+        numbers = (
+            (SLOT_MINUTES, self.voice.minutes, "voice_minutes"),
+            (SLOT_LEVEL, self.voice.level, "voice_level"),
+        )
+        for slot, read, error in numbers:
+            if slot not in said:
+                continue
+            if (value := read(str(said[slot]))) is None:
                 return _result(
-                    await async_error_text(
-                        self.hass, self.voice.language, "voice_minutes", {}
-                    )
+                    await async_error_text(self.hass, self.voice.language, error, {})
                 )
-            slots[SLOT_MINUTES] = {"value": minutes}
-        if SLOT_LEVEL in said:
-            level = self.voice.level(str(said[SLOT_LEVEL]))
-            if level is None:
-                return _result(
-                    await async_error_text(
-                        self.hass, self.voice.language, "voice_level", {}
-                    )
-                )
-            slots[SLOT_LEVEL] = {"value": level}
+            slots[slot] = {"value": value}
         user_input: Mapping[str, Any] = trigger.get("user_input") or {}
         try:
             response = await intent.async_handle(
