@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from custom_components.desk_break_coach.coach import load_catalogue
+from custom_components.desk_break_coach.catalogues import load_catalogue
 from custom_components.desk_break_coach.engine import (
     BreakEngine,
     Event,

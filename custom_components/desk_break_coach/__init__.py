@@ -10,7 +10,8 @@ from homeassistant.helpers.typing import ConfigType
 
 from .announce import async_attach_announcer
 from .assist import async_setup_assist
-from .coach import Coach, async_load_catalogues, profile_language
+from .catalogues import async_load_catalogues, profile_language
+from .coach import Coach
 from .const import DOMAIN
 from .frontend import async_register_card
 from .media import async_attach_media

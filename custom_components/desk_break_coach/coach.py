@@ -13,12 +13,9 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-import json
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event as HassEvent,
@@ -27,16 +24,9 @@ from homeassistant.core import (
 )
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
-from homeassistant.util.hass_dict import HassKey
 
-from .const import (
-    CONF_LANGUAGE,
-    CONF_NAME,
-    DEFAULT_REASON,
-    DOMAIN,
-    LANGUAGES,
-    shipped_language,
-)
+from .catalogues import following, profile_language, shipped_for, worded
+from .const import CONF_NAME, DEFAULT_REASON, DOMAIN
 from .engine import (
     REFRESH,
     BreakEngine,
@@ -47,12 +37,10 @@ from .engine import (
     EventType,
     View,
 )
-from .personal import is_custom, personal_catalogue
+from .personal import personal_catalogue
 from .presence import Observation, PresenceInput
 from .settings import settings_from_options
-from .speech import message, spoken
 from .store import CoachStore
-from .voice import get_voice
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -60,9 +48,6 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 _REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
 
-SAVE_DELAY = 10
-DATA_CATALOGUES: HassKey[dict[str, Catalogue]] = HassKey(f"{DOMAIN}_catalogues")
-ROUTINES = Path(__file__).parent / "routines"
 #: Saved at once: losing these would hurt.
 _SAVE_NOW = (EventType.BREAK_COMPLETED, EventType.ROUTINE_STOPPED)
 
@@ -92,27 +77,6 @@ AUTOMATION = Origin(OriginKind.AUTOMATION)
 #: Listeners of the profile's events: the event (data complete) and its origin
 #: (None for what the clock or the sensors caused).
 type EventListener = Callable[[Event, Origin | None], None]
-
-
-def load_catalogue(language: str) -> Catalogue:
-    """Return the routine catalogue for a language (blocking: run in the executor)."""
-    path = ROUTINES / f"{shipped_language(language)}.json"
-    return Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
-
-
-async def async_load_catalogues(hass: HomeAssistant) -> dict[str, Catalogue]:
-    """Return the shipped catalogue of every language, read once."""
-    if (catalogues := hass.data.get(DATA_CATALOGUES)) is None:
-        catalogues = await hass.async_add_executor_job(
-            lambda: {language: load_catalogue(language) for language in LANGUAGES}
-        )
-        hass.data[DATA_CATALOGUES] = catalogues
-    return catalogues
-
-
-def profile_language(hass: HomeAssistant, entry: ConfigEntry[Any]) -> str:
-    """Return the language the coach speaks to this profile's person."""
-    return shipped_language(entry.options.get(CONF_LANGUAGE) or hass.config.language)
 
 
 def _publishable(view: View, shown: View) -> View:
@@ -178,7 +142,6 @@ class Coach:
         self._listeners: list[Callable[[], None]] = []
         self._event_listeners: list[EventListener] = []
         self._timer: CALLBACK_TYPE | None = None
-        self._saved: dict[str, Any] | None = None
 
     @property
     def name(self) -> str:
@@ -224,39 +187,19 @@ class Coach:
         """Apply new options, keeping the state; follow the entities they name."""
         now = dt_util.utcnow()
         settings = settings_from_options(self.entry.options)
-        catalogues = self.hass.data.get(DATA_CATALOGUES) or {}
-        self.shipped = catalogues.get(
-            profile_language(self.hass, self.entry), self.shipped
-        )
+        language = profile_language(self.hass, self.entry)
+        self.shipped = shipped_for(self.hass, language) or self.shipped
         self._use_catalogue()
         self._dispatch(self.engine.apply_settings(now, settings), now)
         self._observe(self.inputs.start())
 
     def _use_catalogue(self) -> None:
-        """Follow the profile's own routines as they are now.
-
-        The break in progress keeps its program as it began: editing or deleting
-        its routine changes the next break, not this one (see `_dispatch`).
-        """
-        catalogue = personal_catalogue(self.shipped, self.entry)
-        brk = self.engine.state.brk
-        # Only a person's own routine is kept as it began; a shipped program of
-        # another language is the same program (a break goes on in the new one).
-        running = (
-            None
-            if brk is None or not is_custom(brk.program)
-            else self.catalogue.programs.get(brk.program)
+        """Follow the profile's language and own routines as they are now."""
+        catalogue, self._pinned = following(
+            self.shipped, self.entry, self.catalogue, self.engine.state.brk
         )
-        self._pinned = (
-            running is not None and catalogue.programs.get(running.id) != running
-        )
-        if running is not None and self._pinned:
-            catalogue = replace(
-                catalogue, programs={**catalogue.programs, running.id: running}
-            )
         changed = catalogue != self.catalogue
-        self.catalogue = catalogue
-        self.engine.catalogue = catalogue
+        self.catalogue = self.engine.catalogue = catalogue
         if changed:  # the program select lists the routines
             for update in list(self._listeners):
                 update()
@@ -359,12 +302,17 @@ class Coach:
         force_save: bool = False,
     ) -> list[Event]:
         """Word and fire events, save, refresh the view and re-arm the timer."""
-        fired = [self._complete(event) for event in events]
+        fired = [
+            worded(self.hass, self.catalogue, self.entry.entry_id, self.name, event)
+            for event in events
+        ]
         for event in fired:
             self.hass.bus.async_fire(f"{DOMAIN}_{event.type}", event.data)
             for listener in list(self._event_listeners):
                 listener(event, origin)
-        self._persist(force_save or any(event.type in _SAVE_NOW for event in events))
+        self.store.keep(
+            self._data, at_once=force_save or any(e.type in _SAVE_NOW for e in events)
+        )
         if self._pinned and self.engine.state.brk is None:
             self._use_catalogue()  # the break that kept an old routine is over
         view = _publishable(self.engine.view(now), self.view)
@@ -374,42 +322,6 @@ class Coach:
                 update()
         self._arm(now)
         return fired
-
-    def catalogue_in(self, language: str) -> Catalogue:
-        """Return the profile's catalogue (its own routines too) in a language."""
-        catalogues = self.hass.data.get(DATA_CATALOGUES) or {}
-        shipped = catalogues.get(shipped_language(language))
-        return (
-            self.catalogue
-            if shipped is None
-            else personal_catalogue(shipped, self.entry)
-        )
-
-    def words(self, events: list[Event], language: str) -> str:
-        """Say what `events` told, in `language` (a voice reply in the asker's)."""
-        voice = get_voice(self.hass, language)
-        if voice is None or voice.language == self.catalogue.language:
-            return spoken(events)
-        catalogue = self.catalogue_in(voice.language)
-        return " ".join(
-            message(voice, catalogue, event.type, event.data) for event in events
-        )
-
-    def _complete(self, event: Event) -> Event:
-        """Add the profile and the spoken message to an engine event."""
-        voice = get_voice(self.hass, self.catalogue.language)
-        spoken = (
-            event.type.value
-            if voice is None
-            else message(voice, self.catalogue, event.type, event.data)
-        )
-        data = {
-            "config_entry_id": self.entry.entry_id,
-            "name": self.name,
-            "message": spoken,
-            **event.data,
-        }
-        return Event(event.type, data)
 
     def _arm(self, now: datetime) -> None:
         wake = self.engine.next_wakeup(now)
@@ -421,20 +333,6 @@ class Coach:
         if self._timer is not None:
             self._timer()
             self._timer = None
-
-    def _persist(self, now_please: bool) -> None:
-        """Save at once, or later if anything but the clock cursor changed.
-
-        The cursor only saves re-checking deadlines that no longer apply after a
-        restart, so a timer tick alone does not rewrite the file.
-        """
-        data = self._data()
-        content = {key: value for key, value in data.items() if key != "cursor"}
-        if now_please:
-            self.hass.async_create_task(self.store.async_save(data), eager_start=True)
-        elif content != self._saved:
-            self.store.async_delay_save(self._data, SAVE_DELAY)
-        self._saved = content
 
     def _data(self) -> dict[str, Any]:
         return self.engine.state.to_dict()

@@ -23,6 +23,7 @@ from homeassistant.helpers import (
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
+from .catalogues import in_language, reworded
 from .coach import Coach, Origin, OriginKind
 from .const import (
     CONF_PRESENCE_ENTITIES,
@@ -319,7 +320,11 @@ class CommandIntentHandler(CoachIntentHandler):
         origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
         events = self._run(coach, origin, values)
         parts = [str(voice.replies[self._reply])] if self._reply else []
-        parts.append(coach.words(events, voice.language))
+        parts.append(
+            reworded(
+                intent_obj.hass, coach.entry, coach.catalogue, events, voice.language
+            )
+        )
         return " ".join(part for part in parts if part)
 
 
@@ -395,7 +400,10 @@ class StatusIntentHandler(CoachIntentHandler):
         status = status_data(coach.view_now())
         exercise = status["current_exercise"] or {}
         if exercise:  # named in the language asked in
-            program = coach.catalogue_in(voice.language).program(exercise["program"])
+            catalogue = in_language(
+                intent_obj.hass, coach.entry, coach.catalogue, voice.language
+            )
+            program = catalogue.program(exercise["program"])
             exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
         template = str(voice.replies["status"][status["status"]])

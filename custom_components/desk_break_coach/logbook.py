@@ -13,7 +13,7 @@ from homeassistant.components.logbook.const import (
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 
-from .coach import profile_language
+from .catalogues import profile_language
 from .const import DOMAIN
 from .engine import EventType
 from .speech import logbook_line

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import logging
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.storage import Store
 from homeassistant.util import json as json_util
@@ -14,6 +15,8 @@ from .const import DOMAIN
 
 _LOGGER = logging.getLogger(__name__)
 
+#: Seconds before a change that can wait is written.
+SAVE_DELAY = 10
 STORAGE_VERSION = 1
 #: 2: the second wave's progress (micro-breaks, standing, the comfort log). Older
 #: files read as they are: what they lack starts at its default.
@@ -40,6 +43,23 @@ class CoachStore(Store[dict[str, Any]]):
             minor_version=STORAGE_MINOR_VERSION,
             max_readable_version=_ANY_VERSION,
         )
+        #: What was last kept (without the cursor), to save only on a change.
+        self._kept: dict[str, Any] | None = None
+
+    @callback
+    def keep(self, data: Callable[[], dict[str, Any]], *, at_once: bool) -> None:
+        """Save at once, or later if anything but the clock cursor changed.
+
+        The cursor only saves re-checking deadlines that no longer apply after a
+        restart, so a timer tick alone does not rewrite the file.
+        """
+        current = data()
+        content = {key: value for key, value in current.items() if key != "cursor"}
+        if at_once:
+            self.hass.async_create_task(self.async_save(current), eager_start=True)
+        elif content != self._kept:
+            self.async_delay_save(data, SAVE_DELAY)
+        self._kept = content
 
     async def async_load(self) -> dict[str, Any] | None:
         """Load the stored progress, or None to start afresh."""

@@ -7,16 +7,16 @@ All stored times are UTC; local time (days, working hours) uses the given zone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from . import comfort, micro, sitting
+from . import comfort, sitting
+from .clock import catch_up, deadlines
 from .commands import check
 from .context import Context, span
-from .day import rollover
 from .model import Command, Event, EventType, Settings, Status, StopReason, View
 from .readmodel import read, status
-from .reminders import evaluate, limit_at, silenced, snooze, warn_at
+from .reminders import evaluate, snooze
 from .routine import Catalogue
 from .session import GuidedBreak
 from .state import CoachState
@@ -196,7 +196,7 @@ class BreakEngine:
     def next_wakeup(self, now: datetime) -> datetime | None:
         """Return the next moment the engine must be updated, if nothing else happens."""
         now = now.astimezone(UTC)
-        moments = [t for t in self._deadlines() if t > now]
+        moments = [t for t in deadlines(self.ctx) if t > now]
         start = self.state.block_start
         if start is not None and status(self.ctx, now) in _COUNTING:
             # The duration sensors move in REFRESH steps of the sitting block.
@@ -220,93 +220,10 @@ class BreakEngine:
         now = now.astimezone(UTC)
         ctx = self.ctx
         ctx.events = []
-        self._catch_up(now)
+        catch_up(self.ctx, self.session, now)
         if action is not None:
             action(now)
         evaluate(self.ctx, now)
         self.state.cursor = max(now, self.state.cursor or now)
         events, ctx.events = ctx.events, []
         return events
-
-    def _catch_up(self, now: datetime) -> None:
-        """Replay, in order, every deadline between the cursor and `now`.
-
-        `state.cursor` is the last moment the engine was brought up to date (it is
-        stored, so this also covers the time Home Assistant was down). Deadlines
-        (midnight, the end of an absence, a step, a snooze or a pause, working
-        hours changing, the break falling due) are derived from the state; firing
-        one changes the state and so the later deadlines. So take the earliest
-        deadline in (cursor, now], fire it and judge the state as it was at that
-        moment, move the cursor there and look again, until none is left. The
-        result is what the engine would have done had it been woken at each one.
-        """
-        s = self.state
-        if s.day is None:
-            s.day = self.ctx.local_date(now)
-        if s.cursor is None:
-            s.cursor = now
-        while True:
-            pending = [t for t in self._deadlines() if s.cursor < t <= now]
-            if not pending:
-                break
-            moment = min(pending)
-            self._fire(moment)
-            evaluate(self.ctx, moment)
-            s.cursor = moment
-
-    def _deadlines(self) -> Iterator[datetime]:
-        ctx, s = self.ctx, self.state
-        if s.day is not None:
-            yield ctx.midnight_after(s.day)
-        if s.block_start is not None and s.away_since is not None:
-            yield s.away_since + span(ctx.settings.away_minutes)
-        if s.brk is not None:
-            yield s.brk.step_ends_at
-        if s.snoozed_until is not None:
-            yield s.snoozed_until
-        if s.paused_until is not None:
-            yield s.paused_until
-        if s.micro_until is not None:
-            yield s.micro_until
-        if (settles := sitting.settles_at(ctx)) is not None:
-            yield settles
-        if s.block_start is not None and s.standing_since is not None:
-            yield s.standing_since + span(ctx.settings.away_minutes)
-        if s.cursor is not None and (limit := limit_at(ctx, s.cursor)) is not None:
-            yield limit
-        if s.block_start is None or s.cursor is None or silenced(self.ctx):
-            return
-        for moment in (micro.deadline(ctx), warn_at(ctx)):
-            if moment is not None:
-                yield moment
-        schedule = ctx.settings.schedule
-        change = None if schedule is None else schedule.next_change(s.cursor, ctx.tz)
-        if change is not None:
-            yield change
-        if not s.due and s.snoozed_until is None and ctx.working(s.cursor):
-            yield ctx.due_at()
-
-    def _fire(self, moment: datetime) -> None:
-        """Apply every deadline that has come by `moment`."""
-        ctx, s = self.ctx, self.state
-        while s.day is not None and ctx.midnight_after(s.day) <= moment:
-            rollover(ctx, ctx.midnight_after(s.day))
-        away = span(ctx.settings.away_minutes)
-        if s.away_since is not None and s.away_since + away <= moment:
-            sitting.end_block(ctx, s.away_since)
-        if (
-            s.block_start is not None
-            and s.standing_since is not None
-            and s.standing_since + away <= moment
-        ):
-            sitting.end_block(ctx, s.standing_since)
-        if s.micro_until is not None and s.micro_until <= moment:
-            micro.finish(ctx, s.micro_until)
-        if (settles := sitting.settles_at(ctx)) is not None and settles <= moment:
-            sitting.settle(ctx, settles)
-        while s.brk is not None and s.brk.step_ends_at <= moment:
-            self.session.advance(s.brk.step_ends_at)
-        if s.snoozed_until is not None and s.snoozed_until <= moment:
-            s.snoozed_until = None
-        if s.paused_until is not None and s.paused_until <= moment:
-            s.paused_until = None
