@@ -28,6 +28,7 @@ CONTRACT_ACTIONS = (
     "stop_routine",
     "pause",
     "resume",
+    "log_comfort",
     "get_status",
 )
 

@@ -52,7 +52,7 @@ junk = st.recursive(
     ),
     max_leaves=6,
 )
-FIELDS = ("program", "minutes", "reason")
+FIELDS = ("program", "minutes", "reason", "level", "note")
 
 
 def payloads(entry_id: str) -> st.SearchStrategy[dict[str, Any]]:
@@ -168,6 +168,8 @@ async def situation_fixture(
 @given(service=st.sampled_from(CONTRACT_ACTIONS), data=payloads("ENTRY"))
 @example(service="snooze", data={"config_entry_id": "ENTRY", "minutes": 0})
 @example(service="pause", data={"config_entry_id": "ENTRY", "minutes": "ten"})
+@example(service="log_comfort", data={"config_entry_id": "ENTRY", "level": 11})
+@example(service="log_comfort", data={"config_entry_id": "ENTRY", "note": "x"})
 @settings(
     max_examples=120,
     deadline=None,
