@@ -78,9 +78,9 @@ def test_no_micro_break_when_paused_resting_or_off_hours(catalogue: Catalogue) -
     engine = seated(catalogue, micro_break_minutes=20)
     engine.pause(at(1))
     assert run(engine, at(1), at(30)) == []
-    engine.resume(at(30))
-    engine.stop_routine(at(30))
-    assert run(engine, at(30), at(60)) == []
+    resting = seated(catalogue, micro_break_minutes=20)
+    resting.stop_routine(at(1))
+    assert run(resting, at(1), at(60)) == []
     evening = BreakEngine(Settings(micro_break_minutes=20), catalogue, TZ)
     start = local(2026, 11, 23, 18, 30).astimezone(UTC)
     evening.presence(start, True)

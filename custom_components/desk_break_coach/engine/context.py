@@ -123,7 +123,6 @@ class Context:
             s.segment_start = None if s.standing_since is not None else now
             if s.away_since is not None:
                 s.away_since = now
-        s.micro_until = None
         self.clear_due()
 
     # ------------------------------------------------------------- the due break

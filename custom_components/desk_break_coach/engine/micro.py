@@ -1,7 +1,8 @@
 """Micro-breaks: a short eye and posture pause after `micro_break_minutes` of sitting.
 
 The count starts again after any break: a micro-break, an exercise break, an absence
-or standing at least `micro_break_seconds` long. A micro-break ends by itself and
+or standing at least `micro_break_seconds` long. A micro-break always runs its
+seconds and ends by itself (whatever comes meanwhile is shown above it), and it
 does not restart the sitting block. None during do-not-disturb, off hours, a pause,
 rest or a break, and none within `QUIET_BEFORE_DUE` of an exercise break.
 """

@@ -55,13 +55,10 @@ def evaluate(ctx: Context, now: datetime) -> None:
         s.worked_today = True
     if s.due and hushed:
         ctx.clear_due(keep_snoozes=True)
-    if s.micro_until is not None and (hushed or s.due):
-        s.micro_until = None
     reminding = not hushed and s.present and not s.dnd
     if reminding and not s.due and s.snoozed_until is None and now >= ctx.due_at():
         s.due = True
         s.due_since = now
-        s.micro_until = None
         ctx.emit(
             EventType.BREAK_DUE,
             sitting_minutes=ctx.sitting_minutes(now),

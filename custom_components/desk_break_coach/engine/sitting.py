@@ -88,5 +88,5 @@ def end_block(ctx: Context, at: datetime) -> None:
     if s.segment_start is not None:
         ctx.close_segment(at)
     s.block_start = s.segment_start = s.away_since = None
-    s.micro_anchor = s.micro_until = None
+    s.micro_anchor = None
     ctx.clear_due()
