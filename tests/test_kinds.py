@@ -487,3 +487,37 @@ async def test_status_question_during_the_new_statuses(
         "standing": "You are standing",
     }
     assert reply.startswith(expected[kind])
+
+
+async def test_statistics_only_for_what_is_in_use(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    mock_config_entry: MockConfigEntry,
+) -> None:
+    """The new sensors compile long-term statistics once their feature is on."""
+    entry = await _start(hass, freezer, mock_config_entry)
+    keys = ("micro_breaks_today", "standing_today", "comfort")
+    assert [
+        state(hass, "sensor", key).attributes.get("state_class") for key in keys
+    ] == [
+        None,
+        None,
+        None,
+    ]
+    hass.config_entries.async_update_entry(
+        entry,
+        options={
+            **entry.options,
+            CONF_MICRO_BREAK_MINUTES: 20,
+            CONF_STANDING_ENTITY: "input_boolean.standing",
+        },
+    )
+    await hass.async_block_till_done()
+    await act(hass, entry.entry_id, "log_comfort", level=8)
+    assert [
+        state(hass, "sensor", key).attributes.get("state_class") for key in keys
+    ] == [
+        "total_increasing",
+        "total_increasing",
+        "measurement",
+    ]

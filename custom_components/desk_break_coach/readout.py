@@ -43,4 +43,5 @@ def status_data(view: View) -> dict[str, Any]:
         "comfort": view.comfort,
         "comfort_average_7d": view.comfort_average_7d,
         "comfort_trend": view.comfort_trend,
+        "suggest_morning_massage": view.suggest_morning_massage,
     }

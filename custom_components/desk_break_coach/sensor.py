@@ -18,6 +18,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from . import DeskBreakCoachConfigEntry
+from .coach import Coach
+from .const import CONF_STANDING_ENTITY
 from .engine import Status, View
 from .entity import CoachEntity
 from .readout import exercise_data
@@ -32,6 +34,9 @@ class CoachSensorDescription(SensorEntityDescription):
 
     value_fn: Callable[[View], Any]
     attrs_fn: Callable[[View], dict[str, Any]] | None = None
+    #: Long-term statistics only while the feature is in use (a constant 0 of a
+    #: feature that is off charts nothing, and compiling it costs CPU).
+    in_use_fn: Callable[[Coach], bool] | None = None
 
 
 def _status_attrs(view: View) -> dict[str, Any]:
@@ -45,7 +50,6 @@ def _status_attrs(view: View) -> dict[str, Any]:
         else None,
         "ask_comfort": view.ask_comfort,
         "first_week": view.first_week,
-        "suggest_morning_massage": view.suggest_morning_massage,
     }
 
 
@@ -104,6 +108,7 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
     CoachSensorDescription(
         key="micro_breaks_today",
         state_class=SensorStateClass.TOTAL_INCREASING,
+        in_use_fn=lambda coach: coach.engine.settings.micro_break_minutes > 0,
         value_fn=lambda view: view.micro_breaks_today,
     ),
     CoachSensorDescription(
@@ -111,11 +116,15 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
         device_class=SensorDeviceClass.DURATION,
         native_unit_of_measurement=UnitOfTime.MINUTES,
         state_class=SensorStateClass.TOTAL_INCREASING,
+        in_use_fn=lambda coach: bool(coach.entry.options.get(CONF_STANDING_ENTITY)),
         value_fn=lambda view: view.standing_today_minutes,
     ),
     CoachSensorDescription(
         key="comfort",
         state_class=SensorStateClass.MEASUREMENT,
+        in_use_fn=lambda coach: (
+            coach.view.comfort_log_size > 0 or coach.engine.settings.ask_comfort
+        ),
         value_fn=lambda view: view.comfort,
         attrs_fn=lambda view: {
             "average_7d": view.comfort_average_7d,
@@ -158,10 +167,22 @@ class CoachSensor(CoachEntity, SensorEntity):
         attrs: dict[str, Any] | None = self._shown[1]
         return attrs
 
-    def shown(self) -> tuple[Any, dict[str, Any] | None]:
-        """Value and attributes, computed from the coach's view."""
+    @property
+    def state_class(self) -> SensorStateClass | None:
+        """The description's state class, while the feature is in use."""
+        state_class: SensorStateClass | None = self._shown[2]
+        return state_class
+
+    def shown(self) -> tuple[Any, dict[str, Any] | None, SensorStateClass | None]:
+        """Value, attributes and state class, computed from the coach's view."""
         description, view = self.entity_description, self.coach.view
         attrs = None if description.attrs_fn is None else description.attrs_fn(view)
         if attrs is not None and description.key == "status":
             attrs["config_entry_id"] = self.coach.entry.entry_id
-        return description.value_fn(view), attrs
+        in_use = description.in_use_fn is None or description.in_use_fn(self.coach)
+        state_class = (
+            SensorStateClass(description.state_class)
+            if in_use and description.state_class
+            else None
+        )
+        return description.value_fn(view), attrs, state_class
