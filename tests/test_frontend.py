@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+import re
+import shutil
 
+from aiohttp import web
 from homeassistant.components.frontend import DATA_EXTRA_MODULE_URL
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
@@ -13,50 +16,173 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.frontend import (
-    CARD_PATH,
-    CARD_URL,
+    CARD_FILENAME,
+    FRONTEND_DIR,
+    FRONTEND_URL,
     async_register_card,
+    card_modules,
+    card_version,
 )
 
-MANIFEST = Path(__file__).parents[1] / "custom_components" / DOMAIN / "manifest.json"
-VERSIONED_URL = f"{CARD_URL}?v={json.loads(MANIFEST.read_text())['version']}"
+PACKAGE = Path(__file__).parents[1] / "custom_components" / DOMAIN
+VERSION = json.loads((PACKAGE / "manifest.json").read_text())["version"]
+#: /desk_break_coach/frontend/<version>-<content digest>/desk-break-coach-card.js
+VERSIONED_URL = re.compile(
+    rf"^{re.escape(FRONTEND_URL)}/{re.escape(VERSION)}-[0-9a-f]{{8}}/"
+    rf"{re.escape(CARD_FILENAME)}$"
+)
+#: A static import (`import ... from "./x.js"`, `import "./x.js"`) of a module.
+IMPORT = re.compile(
+    r"""^\s*import\s+(?:[^"';]*?\sfrom\s+)?["']([^"']+)["'];""", re.MULTILINE
+)
+#: The parts of the card, one file each (CRAFT.md: "each under ~400 lines").
+PARTS = {
+    "actions.js",
+    "card.js",
+    "comfort.js",
+    "const.js",
+    "dom.js",
+    "editor.js",
+    "entities.js",
+    "exercise.js",
+    "format.js",
+    "localize.js",
+    "pictures.js",
+    "strings.js",
+    "styles.js",
+    "summary.js",
+    "week.js",
+}
 
 
 def _card_urls(hass: HomeAssistant) -> list[str]:
     """Return the card URLs every frontend page loads as a module."""
     return [
-        url for url in hass.data[DATA_EXTRA_MODULE_URL].urls if url.startswith(CARD_URL)
+        url
+        for url in hass.data[DATA_EXTRA_MODULE_URL].urls
+        if url.startswith(f"{FRONTEND_URL}/")
     ]
 
 
 def _card_routes(hass: HomeAssistant) -> int:
-    """Return how many HTTP resources answer at the card URL."""
+    """Return how many folders of modules are served at the card's URL."""
     return sum(
         1
         for resource in hass.http.app.router.resources()
-        if resource.canonical == CARD_URL
+        if isinstance(resource, web.StaticResource)
+        and resource.canonical.startswith(f"{FRONTEND_URL}/")
     )
+
+
+def _imports(module: str) -> list[str]:
+    """Return the modules a module imports, relative to the card's folder."""
+    source = (FRONTEND_DIR / module).read_text(encoding="utf-8")
+    folder = PurePosixPath(module).parent
+    out = []
+    for target in IMPORT.findall(source):
+        assert target.startswith(("./", "../")), (module, target)
+        parts: list[str] = []
+        for part in (folder / target).parts:
+            if part == "..":
+                parts.pop()
+            elif part != ".":
+                parts.append(part)
+        out.append("/".join(parts))
+    return out
+
+
+def test_one_part_per_file() -> None:
+    """The card is its entry module and small parts, each imported by relative URL."""
+    assert card_modules() == sorted(
+        [CARD_FILENAME, *(f"desk-break-coach-card/{part}" for part in PARTS)]
+    )
+    for module in card_modules():
+        lines = (FRONTEND_DIR / module).read_text(encoding="utf-8").count("\n")
+        assert lines < 400, (module, lines)
+    # Every module is reached from the entry module, and every import exists.
+    reached, todo = set(), [CARD_FILENAME]
+    while todo:
+        module = todo.pop()
+        reached.add(module)
+        for target in _imports(module):
+            assert target in card_modules(), (module, target)
+            if target not in reached:
+                todo.append(target)
+    assert reached == set(card_modules())
 
 
 async def test_card_is_served_and_loaded_on_every_page(
     hass: HomeAssistant, hass_client_no_auth: ClientSessionGenerator
 ) -> None:
-    """The frontend loads the versioned card URL, served without a login."""
+    """The frontend loads the versioned entry module; every module is served."""
     assert await async_setup_component(hass, "frontend", {})
 
     await async_register_card(hass)
     await hass.async_block_till_done()
 
-    assert _card_urls(hass) == [VERSIONED_URL]
+    (url,) = _card_urls(hass)
+    assert VERSIONED_URL.match(url), url
+    assert url == f"{FRONTEND_URL}/{card_version(VERSION)}/{CARD_FILENAME}"
+    base = url.removesuffix(CARD_FILENAME)
     client = await hass_client_no_auth()
-    response = await client.get(VERSIONED_URL)
-    assert response.status == 200
-    assert "javascript" in response.headers["Content-Type"]
-    # The URL changes with each release, so browsers may keep the file.
-    assert "max-age" in response.headers["Cache-Control"]
-    body = await response.text()
-    assert 'customElements.define("desk-break-coach-card"' in body
-    assert body == CARD_PATH.read_text(encoding="utf-8")
+    for module in card_modules():
+        # Where the browser resolves each relative import: under the same version.
+        response = await client.get(base + module)
+        assert response.status == 200, module
+        # Modules must come as JavaScript, or the browser refuses them.
+        assert "javascript" in response.headers["Content-Type"], module
+        # The path changes with each release and change, so browsers may keep the file.
+        assert "max-age" in response.headers["Cache-Control"], module
+        assert await response.text() == (FRONTEND_DIR / module).read_text(
+            encoding="utf-8"
+        )
+    entry = await (await client.get(url)).text()
+    assert 'customElements.define("desk-break-coach-card"' in entry
+    assert "getEntitySuggestion" in entry
+    # Nothing else: a missing module, a module of another version, the old URL.
+    for other in (
+        f"{base}desk-break-coach-card/missing.js",
+        f"{FRONTEND_URL}/{VERSION}-00000000/{CARD_FILENAME}",
+        f"/{DOMAIN}/{CARD_FILENAME}",
+    ):
+        assert (await client.get(other)).status == 404, other
+
+
+def test_version_follows_the_content(tmp_path: Path) -> None:
+    """A changed, added or renamed module is a new path; the same content is not."""
+    folder = tmp_path / "frontend"
+    shutil.copytree(FRONTEND_DIR, folder)
+    first = card_version(VERSION, folder)
+    assert first == card_version(VERSION, folder)
+    assert first == card_version(VERSION)
+    assert card_version("9.9.9", folder) != first
+    strings = folder / "desk-break-coach-card" / "strings.js"
+    strings.write_text(strings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = card_version(VERSION, folder)
+    assert changed != first
+    strings.rename(strings.with_name("texts.js"))
+    assert card_version(VERSION, folder) not in (first, changed)
+
+
+def test_every_built_in_exercise_has_a_picture() -> None:
+    """pictures.js draws each step id of the shipped routines, and nothing else."""
+    source = (FRONTEND_DIR / "desk-break-coach-card" / "pictures.js").read_text(
+        encoding="utf-8"
+    )
+    block = re.search(
+        r"^const PICTURES = \{$(.*?)^\};$", source, re.MULTILINE | re.DOTALL
+    )
+    assert block
+    drawn = set(re.findall(r"^  (\w+):", block.group(1), re.MULTILINE))
+    for routines in (PACKAGE / "routines").glob("*.json"):
+        steps = {
+            step["id"]
+            for program in json.loads(routines.read_text(encoding="utf-8"))[
+                "programs"
+            ].values()
+            for step in program["steps"]
+        }
+        assert drawn == steps, routines.name
 
 
 async def test_card_is_registered_once(hass: HomeAssistant) -> None:
@@ -68,7 +194,8 @@ async def test_card_is_registered_once(hass: HomeAssistant) -> None:
     await hass.async_block_till_done()
 
     assert _card_routes(hass) == 1
-    assert _card_urls(hass) == [VERSIONED_URL]
+    (url,) = _card_urls(hass)
+    assert VERSIONED_URL.match(url)
 
 
 async def test_card_waits_for_the_frontend(
@@ -87,9 +214,10 @@ async def test_card_waits_for_the_frontend(
     assert await async_setup_component(hass, "frontend", {})
     await hass.async_block_till_done()
 
-    assert _card_urls(hass) == [VERSIONED_URL]
+    (url,) = _card_urls(hass)
+    assert VERSIONED_URL.match(url)
     client = await hass_client_no_auth()
-    response = await client.get(CARD_URL)
+    response = await client.get(url)
     assert response.status == 200
 
 

@@ -1,7 +1,16 @@
-"""Serve the Desk Break Coach dashboard card and load it into the frontend."""
+"""Serve the Desk Break Coach dashboard card and load it into the frontend.
+
+The card is a set of ES modules in `frontend/`: the entry module
+`desk-break-coach-card.js` and its parts in `desk-break-coach-card/`, which it
+imports by relative URL. The whole folder is served under one versioned path,
+`/desk_break_coach/frontend/<version>/`, so every module a browser resolves from
+the entry module carries the same version and may be cached for good: a new
+release, or any change to a module's content, is a new path.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import Final
@@ -16,12 +25,34 @@ from .const import DOMAIN
 
 _LOGGER = logging.getLogger(__name__)
 
+FRONTEND_DIR: Final = Path(__file__).parent / "frontend"
 CARD_FILENAME: Final = "desk-break-coach-card.js"
-CARD_URL: Final = f"/{DOMAIN}/{CARD_FILENAME}"
-CARD_PATH: Final = Path(__file__).parent / "frontend" / CARD_FILENAME
+CARD_PATH: Final = FRONTEND_DIR / CARD_FILENAME
+#: The folder's URL; the versioned path below it serves the modules.
+FRONTEND_URL: Final = f"/{DOMAIN}/frontend"
 
 # Set once the card is served; holds the versioned URL handed to the frontend.
 DATA_CARD_URL: HassKey[str] = HassKey(f"{DOMAIN}_card_url")
+
+
+def card_modules(folder: Path = FRONTEND_DIR) -> list[str]:
+    """Return every module of the card, as paths relative to the folder."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.js"))
+
+
+def card_version(version: str, folder: Path = FRONTEND_DIR) -> str:
+    """Return the path segment of one release's modules: its version and content.
+
+    The content digest changes the URL when a module changes without a new
+    version (a development build), so a browser never mixes old and new modules.
+    """
+    digest = hashlib.sha256()
+    for name in card_modules(folder):
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update((folder / name).read_bytes())
+        digest.update(b"\0")
+    return f"{version}-{digest.hexdigest()[:8]}"
 
 
 async def async_register_card(hass: HomeAssistant) -> None:
@@ -35,14 +66,16 @@ async def async_register_card(hass: HomeAssistant) -> None:
         _LOGGER.debug("HTTP is not set up; the dashboard card is not served")
         return
     integration = await async_get_integration(hass, DOMAIN)
-    # Checked after the await, with no await before it is set: a concurrent
+    version = await hass.async_add_executor_job(card_version, str(integration.version))
+    # Checked after the awaits, with no await before it is set: a concurrent
     # call cannot slip in between.
     if DATA_CARD_URL in hass.data:
         return
-    url = f"{CARD_URL}?v={integration.version}"
+    base = f"{FRONTEND_URL}/{version}"
+    url = f"{base}/{CARD_FILENAME}"
     hass.data[DATA_CARD_URL] = url
     await hass.http.async_register_static_paths(
-        [StaticPathConfig(CARD_URL, str(CARD_PATH), cache_headers=True)]
+        [StaticPathConfig(base, str(FRONTEND_DIR), cache_headers=True)]
     )
 
     async def _async_load_card(hass: HomeAssistant, component: str) -> None:

@@ -234,9 +234,14 @@ class Page:
                 text="\r" if kind == "keyDown" else "",
             )
 
-    async def screenshot(self, path: Path) -> Path:
-        """Save what the viewport shows as a PNG."""
-        result = await self.send("Page.captureScreenshot", format="png")
+    async def screenshot(
+        self, path: Path, clip: dict[str, float] | None = None
+    ) -> Path:
+        """Save what the viewport shows (or a region of it, in CSS pixels) as a PNG."""
+        params: dict[str, Any] = {"format": "png"}
+        if clip is not None:
+            params["clip"] = {**clip, "scale": 1}
+        result = await self.send("Page.captureScreenshot", **params)
         await asyncio.to_thread(_write_file, path, base64.b64decode(result["data"]))
         return path
 

@@ -81,3 +81,37 @@ class HomeAssistantApi:
                 assert reply["success"], reply
                 results.append(reply["result"])
         return results
+
+    async def config(self) -> dict[str, Any]:
+        """Return Home Assistant's core configuration (time zone, language)."""
+        async with self.session.get(
+            f"{self.url}/api/config", headers=self.headers
+        ) as response:
+            assert response.status == 200, await response.text()
+            config: dict[str, Any] = await response.json()
+            return config
+
+    async def set_options(self, entry_id: str, **changes: Any) -> None:
+        """Change some options of a config entry through its options flow.
+
+        The form suggests every current value; those are kept, the changes
+        replace theirs.
+        """
+        flows = f"{self.url}/api/config/config_entries/options/flow"
+        async with self.session.post(
+            flows, json={"handler": entry_id}, headers=self.headers
+        ) as response:
+            form = await response.json()
+        assert response.status == 200 and form["type"] == "form", form
+        answers = {
+            field["name"]: field["description"]["suggested_value"]
+            for field in form["data_schema"]
+            if (field.get("description") or {}).get("suggested_value") is not None
+        }
+        async with self.session.post(
+            f"{flows}/{form['flow_id']}",
+            json={**answers, **changes},
+            headers=self.headers,
+        ) as response:
+            result = await response.json()
+        assert response.status == 200 and result["type"] == "create_entry", result
