@@ -14,12 +14,14 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.desk_break_coach.const import DOMAIN
+from custom_components.desk_break_coach.const import DOMAIN, LANGUAGES
 from custom_components.desk_break_coach.frontend import (
     CARD_FILENAME,
     FRONTEND_DIR,
     FRONTEND_URL,
+    ROUTINES_DIR,
     async_register_card,
+    card_catalogues,
     card_modules,
     card_version,
 )
@@ -39,6 +41,7 @@ IMPORT = re.compile(
 PARTS = {
     "actions.js",
     "card.js",
+    "catalogue.js",
     "comfort.js",
     "const.js",
     "dom.js",
@@ -54,6 +57,9 @@ PARTS = {
     "week.js",
 }
 
+#: The folders served under the versioned path: the modules and the catalogues.
+SERVED_FOLDERS = 2
+
 
 def _card_urls(hass: HomeAssistant) -> list[str]:
     """Return the card URLs every frontend page loads as a module."""
@@ -65,7 +71,7 @@ def _card_urls(hass: HomeAssistant) -> list[str]:
 
 
 def _card_routes(hass: HomeAssistant) -> int:
-    """Return how many folders of modules are served at the card's URL."""
+    """Return how many folders are served at the card's URL."""
     return sum(
         1
         for resource in hass.http.app.router.resources()
@@ -164,6 +170,57 @@ def test_version_follows_the_content(tmp_path: Path) -> None:
     assert card_version(VERSION, folder) not in (first, changed)
 
 
+def test_version_follows_the_catalogues(tmp_path: Path) -> None:
+    """A changed or added catalogue is a new path too: the card fetches it."""
+    routines = tmp_path / "routines"
+    shutil.copytree(ROUTINES_DIR, routines)
+    first = card_version(VERSION, FRONTEND_DIR, routines)
+    assert first == card_version(VERSION)
+    german = routines / "de.json"
+    german.write_text(german.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = card_version(VERSION, FRONTEND_DIR, routines)
+    assert changed != first
+    shutil.copy(german, routines / "fr.json")
+    assert card_version(VERSION, FRONTEND_DIR, routines) not in (first, changed)
+
+
+async def test_catalogues_are_served_beside_the_card(
+    hass: HomeAssistant, hass_client_no_auth: ClientSessionGenerator
+) -> None:
+    """Every shipped catalogue is served as JSON under the card's versioned path."""
+    assert await async_setup_component(hass, "frontend", {})
+
+    await async_register_card(hass)
+    await hass.async_block_till_done()
+
+    (url,) = _card_urls(hass)
+    base = url.removesuffix(CARD_FILENAME)
+    # Where the card fetches them: relative to its modules (catalogue.js).
+    source = (FRONTEND_DIR / "desk-break-coach-card" / "catalogue.js").read_text(
+        encoding="utf-8"
+    )
+    assert "new URL(`../routines/${base}.json`, import.meta.url)" in source
+    shipped = card_catalogues()
+    assert shipped == sorted(f"{language}.json" for language in LANGUAGES)
+    client = await hass_client_no_auth()
+    for name in shipped:
+        response = await client.get(f"{base}routines/{name}")
+        assert response.status == 200, name
+        assert response.headers["Content-Type"].startswith("application/json"), name
+        assert "max-age" in response.headers["Cache-Control"], name
+        catalogue = await response.json()
+        assert catalogue == json.loads((ROUTINES_DIR / name).read_text("utf-8"))
+        assert catalogue["language"] == name.removesuffix(".json")
+    # A language not shipped, another version's path, the folder itself.
+    for other in (
+        f"{base}routines/fr.json",
+        f"{FRONTEND_URL}/{VERSION}-00000000/routines/en.json",
+        f"/{DOMAIN}/routines/en.json",
+        f"{base}routines/",
+    ):
+        assert (await client.get(other)).status in (403, 404), other
+
+
 def test_every_built_in_exercise_has_a_picture() -> None:
     """pictures.js draws each step id of the shipped routines, and nothing else."""
     source = (FRONTEND_DIR / "desk-break-coach-card" / "pictures.js").read_text(
@@ -193,7 +250,7 @@ async def test_card_is_registered_once(hass: HomeAssistant) -> None:
     await async_register_card(hass)
     await hass.async_block_till_done()
 
-    assert _card_routes(hass) == 1
+    assert _card_routes(hass) == SERVED_FOLDERS
     (url,) = _card_urls(hass)
     assert VERSIONED_URL.match(url)
 
@@ -209,7 +266,7 @@ async def test_card_waits_for_the_frontend(
 
     assert "frontend" not in hass.config.components
     assert DATA_EXTRA_MODULE_URL not in hass.data
-    assert _card_routes(hass) == 1
+    assert _card_routes(hass) == SERVED_FOLDERS
 
     assert await async_setup_component(hass, "frontend", {})
     await hass.async_block_till_done()
@@ -229,4 +286,4 @@ async def test_card_needs_http(hass: HomeAssistant) -> None:
     assert await async_setup_component(hass, "http", {})
     await async_register_card(hass)
 
-    assert _card_routes(hass) == 1
+    assert _card_routes(hass) == SERVED_FOLDERS

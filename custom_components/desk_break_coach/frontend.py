@@ -6,6 +6,11 @@ imports by relative URL. The whole folder is served under one versioned path,
 `/desk_break_coach/frontend/<version>/`, so every module a browser resolves from
 the entry module carries the same version and may be cached for good: a new
 release, or any change to a module's content, is a new path.
+
+The shipped catalogues (`routines/<lang>.json`) are served beside the modules,
+under `/desk_break_coach/frontend/<version>/routines/`, and count towards the
+version: the card fetches the one of the viewer's language to show the exercise
+text in it, and a changed catalogue is a new path as well.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ _LOGGER = logging.getLogger(__name__)
 FRONTEND_DIR: Final = Path(__file__).parent / "frontend"
 CARD_FILENAME: Final = "desk-break-coach-card.js"
 CARD_PATH: Final = FRONTEND_DIR / CARD_FILENAME
+#: The shipped catalogues, one per language, served to the card.
+ROUTINES_DIR: Final = Path(__file__).parent / "routines"
+#: Where the catalogues are served, below the versioned path of the modules.
+ROUTINES_SEGMENT: Final = "routines"
 #: The folder's URL; the versioned path below it serves the modules.
 FRONTEND_URL: Final = f"/{DOMAIN}/frontend"
 
@@ -40,17 +49,30 @@ def card_modules(folder: Path = FRONTEND_DIR) -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.js"))
 
 
-def card_version(version: str, folder: Path = FRONTEND_DIR) -> str:
-    """Return the path segment of one release's modules: its version and content.
+def card_catalogues(folder: Path = ROUTINES_DIR) -> list[str]:
+    """Return the file name of every shipped catalogue (`<lang>.json`)."""
+    return sorted(path.name for path in folder.glob("*.json"))
 
-    The content digest changes the URL when a module changes without a new
-    version (a development build), so a browser never mixes old and new modules.
+
+def card_version(
+    version: str, folder: Path = FRONTEND_DIR, routines: Path = ROUTINES_DIR
+) -> str:
+    """Return the path segment of one release's card: its version and content.
+
+    The content digest (of the modules and the catalogues) changes the URL when
+    a file changes without a new version (a development build), so a browser
+    never mixes old and new modules, or a module with an old catalogue.
     """
     digest = hashlib.sha256()
-    for name in card_modules(folder):
+    files = [(name, folder / name) for name in card_modules(folder)]
+    files += [
+        (f"{ROUTINES_SEGMENT}/{name}", routines / name)
+        for name in card_catalogues(routines)
+    ]
+    for name, path in files:
         digest.update(name.encode())
         digest.update(b"\0")
-        digest.update((folder / name).read_bytes())
+        digest.update(path.read_bytes())
         digest.update(b"\0")
     return f"{version}-{digest.hexdigest()[:8]}"
 
@@ -75,7 +97,12 @@ async def async_register_card(hass: HomeAssistant) -> None:
     url = f"{base}/{CARD_FILENAME}"
     hass.data[DATA_CARD_URL] = url
     await hass.http.async_register_static_paths(
-        [StaticPathConfig(base, str(FRONTEND_DIR), cache_headers=True)]
+        [
+            StaticPathConfig(base, str(FRONTEND_DIR), cache_headers=True),
+            StaticPathConfig(
+                f"{base}/{ROUTINES_SEGMENT}", str(ROUTINES_DIR), cache_headers=True
+            ),
+        ]
     )
 
     async def _async_load_card(hass: HomeAssistant, component: str) -> None:

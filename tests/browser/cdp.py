@@ -187,6 +187,16 @@ class Page:
         """Open a URL."""
         await self.send("Page.navigate", url=url)
 
+    async def reload(self, *, within: float = 60) -> None:
+        """Reload the page, and wait until the new document has loaded."""
+        await self.evaluate("window.__dbcOldDocument = true")
+        await self.send("Page.reload")
+        await self.wait_for(
+            "!window.__dbcOldDocument && document.readyState === 'complete'",
+            within=within,
+            what="the page to reload",
+        )
+
     async def set_viewport(
         self, width: int, height: int, *, scale: float = 1, mobile: bool = False
     ) -> None:

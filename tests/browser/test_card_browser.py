@@ -14,8 +14,9 @@ Flipping the toggle starts sitting; the repairs list holds nothing of the
 integration's or the development configuration's making; the card's week view
 shows the seven days. Then, at phone width, the test presses "Start break" like
 a user and follows the card and the entities to the first exercise and its
-picture, finishes the break, answers the comfort question and follows a
-micro-break (waves.py). Screenshots land in tests/browser/screenshots/.
+picture, reads the exercise in Russian and German (languages.py), finishes
+the break, answers the comfort question and follows a micro-break (waves.py).
+Screenshots land in tests/browser/screenshots/.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from .card_page import (
 from .cdp import Chromium, Page, wait_until
 from .ha_api import HomeAssistantApi
 from .history import import_week, seeded_week
+from .languages import check_languages
 from .server import REPO, DevelopServer
 from .waves import (
     DESKTOP,
@@ -161,6 +163,7 @@ async def test_card_in_a_browser(chromium: str, home_assistant: DevelopServer) -
                 await check_week(demo, DESKTOP)
                 await page.screenshot(SCREENSHOTS / "dashboard.png")
                 await _run_card_checks(demo, device_name=device["name"])
+                await check_languages(demo)
                 await check_comfort(demo)
                 await check_micro_break(demo)
                 await check_without_week(demo)

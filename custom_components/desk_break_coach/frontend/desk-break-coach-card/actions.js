@@ -2,6 +2,7 @@
 // right now is the coach's word: the status sensor's `available_commands`. Next
 // to "Start break", a chooser of the person's own routines.
 
+import { programName } from "./catalogue.js";
 import { DOMAIN } from "./const.js";
 import { element, setAttr, setText } from "./dom.js";
 import { isKnown, toNumber } from "./format.js";
@@ -79,7 +80,8 @@ export class ActionBar {
   }
 
   // The routines the program select names (its `routines` attribute), besides the
-  // profile's own program, which comes first. Names are the person's text: set as text.
+  // profile's own program, which comes first (a built-in one named in the viewer's
+  // language). Names are the person's text: set as text.
   _renderPick(view, startable) {
     const pick = this._pick;
     const select = view.state("program");
@@ -91,7 +93,7 @@ export class ActionBar {
       this._chosen = "";
       return;
     }
-    const currentName = routines[current]
+    const currentName = routines[current] || programName(view.catalogue, current)
       || (view.hass.formatEntityState ? view.hass.formatEntityState(select) : current);
     const choices = [["", currentName], ...own];
     const key = JSON.stringify(choices);

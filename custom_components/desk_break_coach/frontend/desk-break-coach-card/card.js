@@ -4,6 +4,7 @@
 // (summary.js, exercise.js, comfort.js, actions.js, week.js) owns its markup.
 
 import { ActionBar, STYLE as ACTIONS_STYLE } from "./actions.js";
+import { catalogueFor } from "./catalogue.js";
 import { ComfortChoice, STYLE as COMFORT_STYLE } from "./comfort.js";
 import { checkConfig, configForm, showsWeek, stubConfig } from "./editor.js";
 import { resolveProfile } from "./entities.js";
@@ -27,6 +28,8 @@ export class DeskBreakCoachCard extends HTMLElement {
     this._registryRefs = [];
     this._seen = [];
     this._lang = undefined;
+    // The fetch of the viewer's catalogue this card waits for, to render again.
+    this._awaiting = undefined;
     this._lastStatus = undefined;
     this._timer = undefined;
     this._built = false;
@@ -149,6 +152,7 @@ export class DeskBreakCoachCard extends HTMLElement {
     const view = {
       hass: this._hass,
       lang: this._lang,
+      catalogue: this._catalogue(),
       t: (key, vars) => this._t(key, vars),
       config: this._config,
       deviceId: this._profile.deviceId,
@@ -167,6 +171,21 @@ export class DeskBreakCoachCard extends HTMLElement {
     this._week.render(view);
     this._tick();
     this._scheduleTick();
+  }
+
+  // The built-in exercises in the viewer's language, once fetched; the first
+  // render asks for them and shows the entities' text until they arrive.
+  _catalogue() {
+    const { catalogue, promise } = catalogueFor(this._lang);
+    if (catalogue === undefined && promise && this._awaiting !== promise) {
+      this._awaiting = promise;
+      promise.then(() => {
+        if (this._awaiting !== promise) return;
+        this._awaiting = undefined;
+        if (this._built && this._hass && this._config) this._render();
+      });
+    }
+    return catalogue || undefined;
   }
 
   _entryId() {

@@ -1,8 +1,11 @@
 // The break itself: the current exercise with its picture, step, repetitions,
 // countdown and instructions; or a micro-break ("Look away from the screen")
 // counting down to the status sensor's `micro_break_ends_at`. Below it the
-// disclaimer (and, the first week, the note about crackling).
+// disclaimer (and, the first week, the note about crackling). A built-in
+// exercise is named and explained in the viewer's language (catalogue.js) when
+// the integration ships it; otherwise as the entity says, in the profile's.
 
+import { exerciseText } from "./catalogue.js";
 import { setAttr, setText } from "./dom.js";
 import { formatCountdown, isKnown, toMs, toNumber } from "./format.js";
 import { lookAwayPicture, pictureFor } from "./pictures.js";
@@ -76,13 +79,15 @@ export class ExercisePanel {
     this.step = toNumber(ex.step);
     this.stepsTotal = toNumber(ex.steps_total);
     if (showExercise) {
-      setText(els.name, exercise.state);
+      const local = exerciseText(view.catalogue, ex);
+      const instructions = local ? local.instructions : ex.instructions || "";
+      setText(els.name, local ? local.name : exercise.state);
       setText(els.step, this.step !== undefined && this.stepsTotal !== undefined
         ? t("step", { step: this.step, total: this.stepsTotal }) : "");
       const reps = toNumber(ex.reps);
       setText(els.reps, reps !== undefined ? t("reps", { n: reps }) : (ex.reps || ""));
-      setText(els.instructions, ex.instructions || "");
-      els.instructions.hidden = !ex.instructions;
+      setText(els.instructions, instructions);
+      els.instructions.hidden = !instructions;
       // A built-in exercise has a picture; a personal routine's steps do not.
       this._showPicture(ex.exercise_id, pictureFor(ex.exercise_id));
       endsAt = toMs(ex.ends_at);
