@@ -100,7 +100,9 @@ async def test_yaml_examples(
     assert len(lamp) == 1
 
 
-@pytest.mark.parametrize(("header", "language"), [("Say", "en"), ("Скажите", "ru")])
+@pytest.mark.parametrize(
+    ("header", "language"), [("Say", "en"), ("Скажите", "ru"), ("Sag", "de")]
+)
 async def test_listed_sentences_are_understood(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, header: str, language: str
 ) -> None:
