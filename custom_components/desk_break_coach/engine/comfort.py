@@ -19,6 +19,7 @@ from .state import ComfortEntry
 #: How long the log is kept.
 KEEP = timedelta(days=90)
 WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
 #: A level logged this soon after a completed break is "right after a break".
 AFTER_BREAK = timedelta(hours=1)
 #: Worse: at most this, or this much below the 7-day average.
@@ -33,20 +34,26 @@ NOTE_MAX = 200
 TREND_STEP = 1.0
 
 
+def _last(ctx: Context, since: datetime) -> list[ComfortEntry]:
+    """Return the entries logged since `since` (the log is kept in time order)."""
+    log = ctx.state.comfort
+    start = len(log)
+    while start and log[start - 1].at >= since:
+        start -= 1
+    return log[start:]
+
+
 def average(ctx: Context, now: datetime) -> float | None:
     """Return the mean level of the last 7 days, to one decimal."""
-    levels = [e.level for e in ctx.state.comfort if now - WEEK <= e.at <= now]
+    levels = [e.level for e in _last(ctx, now - WEEK) if e.at <= now]
     return round(fmean(levels), 1) if levels else None
 
 
 def trend(ctx: Context, now: datetime) -> str:
     """Return `better`, `same` or `worse`: the last 3 days against the 4 before."""
-    recent = [e.level for e in ctx.state.comfort if now - timedelta(days=3) <= e.at]
-    earlier = [
-        e.level
-        for e in ctx.state.comfort
-        if now - WEEK <= e.at < now - timedelta(days=3)
-    ]
+    week = _last(ctx, now - WEEK)
+    recent = [e.level for e in week if now - timedelta(days=3) <= e.at]
+    earlier = [e.level for e in week if e.at < now - timedelta(days=3)]
     if not recent or not earlier:
         return "same"
     change = fmean(recent) - fmean(earlier)
@@ -60,7 +67,7 @@ def trend(ctx: Context, now: datetime) -> str:
 def today(ctx: Context, now: datetime) -> ComfortEntry | None:
     """Return the latest entry of today (local), if any."""
     day = ctx.local_date(now)
-    entries = [e for e in ctx.state.comfort if ctx.local_date(e.at) == day]
+    entries = [e for e in _last(ctx, now - 2 * DAY) if ctx.local_date(e.at) == day]
     return entries[-1] if entries else None
 
 
@@ -119,7 +126,7 @@ def suggestion(ctx: Context, now: datetime) -> str | None:
     if _recent_days(s.stop_days, day):
         return None
     best: dict[date, int] = {}
-    for entry in s.comfort:
+    for entry in _last(ctx, now - WEEK - DAY):
         entry_day = ctx.local_date(entry.at)
         if day - entry_day < timedelta(days=7):
             best[entry_day] = max(best.get(entry_day, 0), entry.level)
