@@ -313,3 +313,21 @@ async def test_an_older_stored_file_is_read_and_migrated(
     assert (stored["version"], stored["minor_version"]) == (1, 2)
     assert stored["data"]["streak"] == 4
     assert [item["level"] for item in stored["data"]["comfort"]] == [7]
+
+
+async def test_a_dismissed_suggestion_stays_dismissed(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Dismissing the suggestion in Settings > Repairs is remembered by Home Assistant."""
+    entry = await _desk(hass, freezer, **{CONF_PROGRAM: "neck_lying"})
+    issues = ir.async_get(hass)
+    issue_id = progression_issue_id(entry.entry_id, "neck_sitting")
+    await _good_week(hass, freezer, entry)
+    ir.async_ignore_issue(hass, DOMAIN, issue_id, True)
+    await act(hass, entry.entry_id, "log_comfort", level=9)
+    await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    await act(hass, entry.entry_id, "log_comfort", level=9)
+    issue = issues.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None and issue.dismissed_version is not None
+    assert entry.options[CONF_PROGRAM] == "neck_lying"
