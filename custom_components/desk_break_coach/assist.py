@@ -30,16 +30,9 @@ from homeassistant.setup import async_when_setup
 from homeassistant.util.hass_dict import HassKey
 import probatio as vol
 
+from .choose import find_coach, loaded_coaches
 from .const import DOMAIN
-from .intent import (
-    INTENT_START,
-    SLOT_LEVEL,
-    SLOT_MINUTES,
-    SLOT_PROFILE,
-    SLOT_ROUTINE,
-    find_coach,
-    loaded_coaches,
-)
+from .intent import INTENT_START, SLOT_LEVEL, SLOT_MINUTES, SLOT_PROFILE, SLOT_ROUTINE
 from .personal import routines
 from .voice import (
     SentenceBlock,

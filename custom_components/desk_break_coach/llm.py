@@ -16,6 +16,7 @@ from homeassistant.helpers.llm import (
     ToolAnnotations,
 )
 
+from .choose import loaded_coaches
 from .const import DOMAIN
 from .intent import (
     INTENT_COMFORT,
@@ -27,7 +28,6 @@ from .intent import (
     INTENT_START,
     INTENT_STATUS,
     INTENT_STOP,
-    loaded_coaches,
 )
 from .personal import routines
 
