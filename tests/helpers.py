@@ -6,7 +6,15 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant, State
+from homeassistant.const import EVENT_STATE_CHANGED
+from homeassistant.core import (
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    State,
+    callback,
+)
+from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -94,6 +102,25 @@ async def act(hass: HomeAssistant, entry_id: str, service: str, **data: Any) -> 
     )
     await hass.async_block_till_done()
     return response
+
+
+def record_writes(hass: HomeAssistant, entry: MockConfigEntry) -> list[State]:
+    """Record every state written for the profile's entities from now on."""
+    ours = {
+        item.entity_id
+        for item in er.async_entries_for_config_entry(
+            er.async_get(hass), entry.entry_id
+        )
+    }
+    writes: list[State] = []
+
+    @callback
+    def record(event: Event[EventStateChangedData]) -> None:
+        if event.data["entity_id"] in ours and event.data["new_state"] is not None:
+            writes.append(event.data["new_state"])
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, record)
+    return writes
 
 
 def state(hass: HomeAssistant, platform: str, key: str) -> State:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -10,8 +11,7 @@ from homeassistant.components.media_player import (
     MediaPlayerEntityFeature,
     MediaPlayerState,
 )
-from homeassistant.core import HomeAssistant, State, callback
-from homeassistant.helpers import entity_registry as er
+from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -35,7 +35,7 @@ from custom_components.desk_break_coach.const import (
 )
 
 from .assist_helpers import async_say, async_start_day, profile
-from .helpers import act, advance, set_presence, start_profile, state
+from .helpers import act, advance, record_writes, set_presence, start_profile, state
 from .test_announce import Targets
 
 LOOK_AWAY = "Look away from the screen for 20 seconds, and let your shoulders drop."
@@ -332,21 +332,7 @@ async def test_flapping_standing_sensor(
         **{CONF_STANDING_ENTITY: "binary_sensor.desk_up"},
     )
     await set_presence(hass, True)
-    writes: list[State] = []
-
-    ours = {
-        e.entity_id
-        for e in er.async_entries_for_config_entry(
-            er.async_get(hass), mock_config_entry.entry_id
-        )
-    }
-
-    @callback
-    def count(event: Any) -> None:
-        if event.data["entity_id"] in ours:
-            writes.append(event.data["new_state"])
-
-    hass.bus.async_listen("state_changed", count)
+    writes = record_writes(hass, mock_config_entry)
     due = async_capture_events(hass, f"{DOMAIN}_break_due")
     for second in range(600):
         hass.states.async_set("binary_sensor.desk_up", "on" if second % 2 else "off")
@@ -452,7 +438,11 @@ async def test_pause_media_pauses_only_what_played(
     await act(hass, entry.entry_id, "stop_routine")
     await _settle(hass)
     assert state_of(hass, "media_player.kitchen") == "playing"
-    gone = [r for r in caplog.records if "media_player.gone" in r.getMessage()]
+    gone = [
+        r
+        for r in caplog.records
+        if "media_player.gone" in r.getMessage() and r.levelno >= logging.WARNING
+    ]
     assert len(gone) == 1
 
 

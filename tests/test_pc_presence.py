@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant, State, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
@@ -27,7 +27,7 @@ from custom_components.desk_break_coach.const import (
 )
 from custom_components.desk_break_coach.repairs import UNAVAILABLE_GRACE, issue_id
 
-from .helpers import advance, state
+from .helpers import advance, record_writes, state
 
 LAST_ACTIVE = "sensor.pc_last_active"
 IDLE = "sensor.pc_idle_time"
@@ -237,15 +237,7 @@ async def test_timestamp_updated_every_second_writes_little(
     entry = await _profile(hass, freezer, [LAST_ACTIVE])
     _active_now(hass)
     await hass.async_block_till_done()
-    writes: list[State] = []
-
-    @callback
-    def count(event: Any) -> None:
-        entity_id = event.data["entity_id"]
-        if entity_id.startswith(("sensor.desk_", "binary_sensor.desk_")):
-            writes.append(event.data["new_state"])
-
-    hass.bus.async_listen("state_changed", count)
+    writes = record_writes(hass, entry)
     stale = entry.runtime_data.inputs
     armed = []
     for _ in range(600):

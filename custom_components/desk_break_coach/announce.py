@@ -28,6 +28,7 @@ from .const import (
     DOMAIN,
 )
 from .engine import EngineError, Event, EventType
+from .failures import Failures
 from .speech import spoken
 from .voice import VoiceData, async_error_text, get_voice
 
@@ -69,7 +70,12 @@ class Announcer:
         self.hass = hass
         self.entry = entry
         self._locks: dict[str, asyncio.Lock] = {}
-        self._failing: set[str] = set()
+        self._failures = Failures(
+            _LOGGER,
+            "Cannot announce the desk break to %s (%s); skipping it until it works",
+            "Still cannot announce to %s: %s",
+            "Announcing to %s works again",
+        )
 
     @property
     def coach(self) -> Coach:
@@ -115,27 +121,13 @@ class Announcer:
             try:
                 await self._send(target, event)
             except TimeoutError:
-                self._failed(target, "no reply in time")
+                self._failures.failed(target, "no reply in time")
             except (HomeAssistantError, vol.Invalid) as err:
-                self._failed(target, str(err) or type(err).__name__)
+                self._failures.failed(target, str(err) or type(err).__name__)
             except Exception:
                 _LOGGER.exception("Unexpected error announcing to %s", target)
             else:
-                if target in self._failing:
-                    _LOGGER.info("Announcing to %s works again", target)
-                    self._failing.discard(target)
-
-    def _failed(self, target: str, reason: str) -> None:
-        """Log a failing target once, until it works again."""
-        if target in self._failing:
-            _LOGGER.debug("Still cannot announce to %s: %s", target, reason)
-            return
-        self._failing.add(target)
-        _LOGGER.warning(
-            "Cannot announce the desk break to %s (%s); skipping it until it works",
-            target,
-            reason,
-        )
+                self._failures.worked(target)
 
     async def _send(self, target: str, event: Event) -> None:
         state = self.hass.states.get(target)

@@ -16,6 +16,7 @@ from homeassistant.exceptions import HomeAssistantError
 
 from .const import CONF_PAUSE_MEDIA, DOMAIN
 from .engine import Event, EventType
+from .failures import Failures
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -36,7 +37,12 @@ class MediaPauser:
         self.entry = entry
         #: The players this coach paused, to resume when the break ends.
         self.paused: list[str] = []
-        self._failing: set[str] = set()
+        self._failures = Failures(
+            _LOGGER,
+            "Cannot pause or resume %s for the desk break (%s); skipping it",
+            "Still cannot pause or resume %s: %s",
+            "Media player %s is available again",
+        )
 
     @callback
     def on_event(self, event: Event, _origin: Origin | None) -> None:
@@ -56,22 +62,10 @@ class MediaPauser:
         """Whether a player is in the wanted state; a missing one is logged once."""
         state = self.hass.states.get(entity_id)
         if state is None or state.state == STATE_UNAVAILABLE:
-            self._failed(entity_id, "unavailable")
+            self._failures.failed(entity_id, "unavailable")
             return False
-        if entity_id in self._failing:
-            _LOGGER.info("Media player %s is available again", entity_id)
-            self._failing.discard(entity_id)
+        self._failures.worked(entity_id)
         return state.state == wanted
-
-    def _failed(self, entity_id: str, reason: str) -> None:
-        if entity_id in self._failing:
-            return
-        self._failing.add(entity_id)
-        _LOGGER.warning(
-            "Cannot pause or resume %s for the desk break (%s); skipping it",
-            entity_id,
-            reason,
-        )
 
     def _call(self, service: str, players: list[str]) -> None:
         if not players:
@@ -89,7 +83,7 @@ class MediaPauser:
             )
         except HomeAssistantError as err:
             for player in players:
-                self._failed(player, str(err) or type(err).__name__)
+                self._failures.failed(player, str(err) or type(err).__name__)
 
 
 @callback

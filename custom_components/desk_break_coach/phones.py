@@ -40,6 +40,7 @@ import probatio as vol
 from .coach import Coach, Origin, OriginKind
 from .const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
 from .engine import EngineError, Event, EventType
+from .failures import Failures
 
 if TYPE_CHECKING:
     from . import DeskBreakCoachConfigEntry
@@ -164,7 +165,12 @@ class Phones:
             action_id(PhoneAction.SKIP, entry_id): lambda: self.coach.skip_break(PHONE),
         }
         self._locks: dict[str, asyncio.Lock] = {}
-        self._failing: set[str] = set()
+        self._failures = Failures(
+            _LOGGER,
+            "Cannot send the desk break of %s to phone %s (%s); skipping it until it works",
+            "Still cannot notify (%s) phone %s: %s",
+            "Notifying phone %s works again",
+        )
         # The phones that may show the due and the live notification now.
         self._due_on: set[str] = set()
         self._live_on: set[str] = set()
@@ -338,22 +344,11 @@ class Phones:
             except Exception:
                 _LOGGER.exception("Unexpected error notifying phone %s", device_id)
             else:
-                if device_id in self._failing:
-                    _LOGGER.info("Notifying phone %s works again", device_id)
-                    self._failing.discard(device_id)
+                self._failures.worked(device_id)
 
     def _failed(self, device_id: str, reason: str) -> None:
         """Log a failing phone once, until it works again."""
-        if device_id in self._failing:
-            _LOGGER.debug("Still cannot notify phone %s: %s", device_id, reason)
-            return
-        self._failing.add(device_id)
-        _LOGGER.warning(
-            "Cannot send the desk break of %s to phone %s (%s); skipping it until it works",
-            self.coach.name,
-            device_id,
-            reason,
-        )
+        self._failures.failed(device_id, reason, self.coach.name)
 
     # ------------------------------------------------------------- the buttons
     @callback
