@@ -85,8 +85,7 @@ def reworded(
     voice = get_voice(hass, language)
     if voice is None or voice.language == catalogue.language:
         return spoken(events)
-    shipped = shipped_for(hass, voice.language)
-    other = catalogue if shipped is None else personal_catalogue(shipped, entry)
+    other = in_language(hass, entry, catalogue, voice.language)
     return " ".join(message(voice, other, event.type, event.data) for event in events)
 
 

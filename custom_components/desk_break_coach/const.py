@@ -114,6 +114,8 @@ STANDING_DOMAINS: Final = (
     "number",
     "cover",
 )
+#: Standing entities read as on/off; the others need `standing_above`.
+STANDING_ON_OFF_DOMAINS: Final = STANDING_DOMAINS[:2]
 
 # Defaults; times are "HH:MM:SS" strings, as the time selector stores them
 DEFAULT_SIT_MINUTES: Final = _ENGINE.sit_minutes

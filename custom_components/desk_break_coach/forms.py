@@ -77,6 +77,7 @@ from .const import (
     PROGRAMS,
     SCHEDULE_DOMAINS,
     STANDING_DOMAINS,
+    STANDING_ON_OFF_DOMAINS,
     TTS_DOMAIN,
     WEEKDAYS,
 )
@@ -99,8 +100,6 @@ ERROR_INVALID_VALUE = "invalid_value"
 ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
 ERROR_OFF_OR_RANGE = "off_or_range"
 ERROR_STANDING_ABOVE_REQUIRED = "standing_above_required"
-#: Standing entities read as "on"; the others need `standing_above`.
-_ON_OFF_DOMAINS = ("binary_sensor", "input_boolean")
 
 # Units of the numeric options, translated under selector.option_unit
 _NUMBER_UNITS: Mapping[str, str] = {
@@ -311,7 +310,7 @@ def validate_options(
     standing_above: float | None = user_input.get(CONF_STANDING_ABOVE)
     if (
         standing_entity is not None
-        and split_entity_id(standing_entity)[0] not in _ON_OFF_DOMAINS
+        and split_entity_id(standing_entity)[0] not in STANDING_ON_OFF_DOMAINS
         and standing_above is None
     ):
         errors[CONF_STANDING_ABOVE] = ERROR_STANDING_ABOVE_REQUIRED

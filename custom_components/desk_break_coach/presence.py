@@ -54,6 +54,7 @@ from .const import (
     CONF_STANDING_ABOVE,
     CONF_STANDING_ENTITY,
     PRESENCE_MODE_ALL,
+    STANDING_ON_OFF_DOMAINS,
     option,
 )
 from .repairs import PresenceWatch
@@ -139,7 +140,7 @@ def is_standing(state: State | None, above: float | None) -> bool:
     """
     if state is None or no_news(state):
         return False
-    if state.domain in ("binary_sensor", "input_boolean"):
+    if state.domain in STANDING_ON_OFF_DOMAINS:
         return state.state == STATE_ON
     value: Any = (
         state.attributes.get(ATTR_CURRENT_POSITION)

@@ -18,12 +18,16 @@ from homeassistant.helpers import translation
 from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.yaml import load_yaml_dict
 
-from .const import COMFORT_LEVEL_RANGE, DOMAIN, SNOOZE_ACTION_MINUTES_RANGE
+from .const import (
+    COMFORT_LEVEL_RANGE,
+    DOMAIN,
+    SNOOZE_ACTION_MINUTES_RANGE,
+    shipped_language,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
 SENTENCES = Path(__file__).parent / "sentences"
-DEFAULT_LANGUAGE = "en"
 DATA_VOICE: HassKey[dict[str, VoiceData]] = HassKey(f"{DOMAIN}_voice")
 
 _SPACES = re.compile(r"[\s\-]+")
@@ -34,11 +38,6 @@ def normalize(text: str) -> str:
     text = text.casefold().replace("ё", "е")
     text = re.sub(r"[^\w\s\-]", "", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def base_language(language: str | None) -> str:
-    """Return "en" for "en-GB" and the like."""
-    return (language or DEFAULT_LANGUAGE).replace("_", "-").split("-")[0].lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +200,7 @@ def get_voice(hass: HomeAssistant, language: str | None) -> VoiceData | None:
     voices = hass.data.get(DATA_VOICE)
     if not voices:
         return None
-    return voices.get(base_language(language)) or voices.get(DEFAULT_LANGUAGE)
+    return voices.get(shipped_language(language))
 
 
 async def async_error_text(

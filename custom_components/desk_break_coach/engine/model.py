@@ -123,7 +123,6 @@ class ExerciseView:
     seconds_left: int
     ends_at: datetime
     instructions: str
-    cue: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

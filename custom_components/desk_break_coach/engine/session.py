@@ -133,7 +133,6 @@ class GuidedBreak:
             seconds_left=max(0, round((brk.step_ends_at - now).total_seconds())),
             ends_at=brk.step_ends_at,
             instructions=step.instructions,
-            cue=step.cue,
         )
 
     def remaining(self) -> list[str]:
