@@ -28,6 +28,7 @@ from custom_components.desk_break_coach.const import (
     default_options,
 )
 from tests.helpers import CONTRACT_ACTIONS, act, advance, start_profile
+from tests.reliability.common import profile_snapshot
 
 HYPOTHESIS = settings(
     max_examples=60,
@@ -75,16 +76,6 @@ def payloads(entry_id: str) -> st.SearchStrategy[dict[str, Any]]:
             **{field: junk | st.integers(0, 200) for field in FIELDS},
         },
     )
-
-
-def snapshot(hass: HomeAssistant, entry: MockConfigEntry) -> Any:
-    """Everything bad input must not change."""
-    states = {
-        state.entity_id: (state.state, dict(state.attributes))
-        for state in hass.states.async_all()
-        if state.entity_id.split(".")[1].startswith("desk_")
-    }
-    return states, entry.runtime_data.engine.state.to_dict(), dict(entry.options)
 
 
 async def _known_keys(hass: HomeAssistant, category: str, prefix: str) -> set[str]:
@@ -192,7 +183,7 @@ async def test_generated_action_payloads(
             else profile.entry_id.lower()
         )
     known = await _known_keys(hass, "exceptions", "")
-    before = snapshot(hass, profile)
+    before = profile_snapshot(hass, profile)
     refused: ServiceValidationError | None = None
     try:
         await hass.services.async_call(
@@ -210,7 +201,7 @@ async def test_generated_action_payloads(
     assert refused.translation_domain == DOMAIN
     assert refused.translation_key in known, refused.translation_key
     await hass.async_block_till_done()
-    assert snapshot(hass, profile) == before
+    assert profile_snapshot(hass, profile) == before
     SEEN.setdefault(situation, set()).add(str(refused.translation_key))
 
 
@@ -231,7 +222,7 @@ async def test_unknown_fields_are_refused_translated(
     hass: HomeAssistant, profile: MockConfigEntry
 ) -> None:
     """A field the action does not have (a typo): a translated error, no change."""
-    before = snapshot(hass, profile)
+    before = profile_snapshot(hass, profile)
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             DOMAIN,
@@ -244,7 +235,7 @@ async def test_unknown_fields_are_refused_translated(
         "field": "minuts",
         "fields": "config_entry_id, minutes",
     }
-    assert snapshot(hass, profile) == before
+    assert profile_snapshot(hass, profile) == before
 
 
 OPTION_KEYS = tuple(default_options())
@@ -273,7 +264,7 @@ async def test_generated_option_values(
         **{k: v for k, v in current.items() if k not in removed},
         **changes,
     }
-    before = snapshot(hass, profile)
+    before = profile_snapshot(hass, profile)
     result = await hass.config_entries.options.async_init(profile.entry_id)
     schema_errors: dict[str, Any] | None = None
     try:
@@ -294,7 +285,7 @@ async def test_generated_option_values(
         assert result["errors"], "a form again, but no error shown"
         assert set(result["errors"].values()) <= known, result["errors"]
     await hass.async_block_till_done()
-    assert snapshot(hass, profile) == before
+    assert profile_snapshot(hass, profile) == before
 
 
 @example(value="nan", key=CONF_SIT_MINUTES)
@@ -308,7 +299,7 @@ async def test_generated_number_values(
 ) -> None:
     """The option numbers refuse what the options refuse, with translated errors."""
     assert hass.states.get(f"number.desk_{key}") is not None
-    before = snapshot(hass, profile)
+    before = profile_snapshot(hass, profile)
     refused: Exception | None = None
     try:
         await hass.services.async_call(
@@ -325,7 +316,7 @@ async def test_generated_number_values(
     if isinstance(refused, ServiceValidationError):
         assert refused.translation_key, refused
     await hass.async_block_till_done()
-    assert snapshot(hass, profile) == before
+    assert profile_snapshot(hass, profile) == before
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from custom_components.desk_break_coach.personal import (
     routine_from_data,
 )
 from tests.helpers import act, start_profile
+from tests.reliability.common import profile_snapshot
 
 HYPOTHESIS = settings(
     max_examples=120,
@@ -111,22 +112,12 @@ FIRST = {
 
 
 def snapshot(hass: HomeAssistant, entry: MockConfigEntry) -> Any:
-    """Everything a refused form must not change."""
-    states = {
-        state.entity_id: (state.state, dict(state.attributes))
-        for state in hass.states.async_all()
-        if state.entity_id.split(".")[1].startswith("desk_")
-    }
+    """Everything a refused form must not change: the profile, and its routines."""
     subentries = {
         subentry_id: (subentry.title, dict(subentry.data))
         for subentry_id, subentry in entry.subentries.items()
     }
-    return (
-        states,
-        subentries,
-        dict(entry.options),
-        entry.runtime_data.engine.state.to_dict(),
-    )
+    return profile_snapshot(hass, entry), subentries
 
 
 async def _errors(hass: HomeAssistant) -> dict[str, str]:
