@@ -22,7 +22,7 @@ from custom_components.desk_break_coach.const import (
     CONF_TTS_ENTITY,
     LANGUAGES,
 )
-from custom_components.desk_break_coach.voice import async_load_voices
+from custom_components.desk_break_coach.voice.language import async_load_voices
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence, state

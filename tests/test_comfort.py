@@ -25,7 +25,7 @@ from custom_components.desk_break_coach.const import (
 from custom_components.desk_break_coach.diagnostics import (
     async_get_config_entry_diagnostics,
 )
-from custom_components.desk_break_coach.wellbeing import (
+from custom_components.desk_break_coach.outputs.wellbeing import (
     progression_issue_id,
     repeated_issue_id,
     worse_issue_id,

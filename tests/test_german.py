@@ -11,7 +11,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.desk_break_coach.const import DOMAIN
-from custom_components.desk_break_coach.voice import async_load_voices
+from custom_components.desk_break_coach.voice.language import async_load_voices
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import advance, set_presence

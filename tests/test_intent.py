@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.desk_break_coach.const import CONF_SIT_MINUTES, DOMAIN
-from custom_components.desk_break_coach.voice import async_load_voices
+from custom_components.desk_break_coach.voice.language import async_load_voices
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import advance, set_presence, state
@@ -144,9 +144,14 @@ async def test_intent_handle_directly(hass: HomeAssistant) -> None:
     assert response.speech["plain"]["speech"] == "Break snoozed for 20 minutes."
     assert response.speech_slots["profile"] == "Desk"
     assert response.speech_slots["status"] == "snoozed"
-    with pytest.raises(intent.InvalidSlotInfo):
+    # Out of range: the command's own check, said as a sentence.
+    with pytest.raises(intent.IntentHandleError, match="from 1 to 120"):
         await intent.async_handle(
             hass, "test", "DeskBreakSnooze", {"minutes": {"value": 500}}
+        )
+    with pytest.raises(intent.InvalidSlotInfo):
+        await intent.async_handle(
+            hass, "test", "DeskBreakSnooze", {"minutes": {"value": "many"}}
         )
     with pytest.raises(intent.IntentHandleError, match="called Nobody"):
         await intent.async_handle(

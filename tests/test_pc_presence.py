@@ -25,7 +25,10 @@ from custom_components.desk_break_coach.const import (
     PRESENCE_MODE_ANY,
     default_options,
 )
-from custom_components.desk_break_coach.repairs import UNAVAILABLE_GRACE, issue_id
+from custom_components.desk_break_coach.presence.watch import (
+    UNAVAILABLE_GRACE,
+    issue_id,
+)
 
 from .helpers import advance, record_writes, state
 

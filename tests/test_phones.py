@@ -312,7 +312,7 @@ async def test_refused_and_foreign_buttons(
     assert state(hass, "sensor", "status").state == "on_break"
 
     farm.clear_pushed()
-    caplog.set_level(logging.DEBUG, "custom_components.desk_break_coach.phones")
+    caplog.set_level(logging.DEBUG, "custom_components.desk_break_coach.outputs.phones")
     # Pressed on a second phone, or twice: the break is already running.
     await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
     await farm.press(pixel, f"DESK_BREAK_SNOOZE_{entry.entry_id}")

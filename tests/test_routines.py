@@ -36,8 +36,8 @@ from custom_components.desk_break_coach.const import (
     CONF_PROGRAM,
     DOMAIN,
 )
-from custom_components.desk_break_coach.personal import SUBENTRY_ROUTINE
-from custom_components.desk_break_coach.store import CoachStore
+from custom_components.desk_break_coach.profile.personal import SUBENTRY_ROUTINE
+from custom_components.desk_break_coach.profile.store import CoachStore
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence, start_profile, state

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.desk_break_coach.const import DOMAIN
-from custom_components.desk_break_coach.repairs import issue_id
+from custom_components.desk_break_coach.presence.watch import issue_id
 
 from .helpers import act, advance, set_presence
 

@@ -7,7 +7,6 @@ import string
 
 import pytest
 
-from custom_components.desk_break_coach.catalogues import load_catalogue
 from custom_components.desk_break_coach.engine import (
     BreakEngine,
     Event,
@@ -15,8 +14,9 @@ from custom_components.desk_break_coach.engine import (
     Settings,
     Status,
 )
-from custom_components.desk_break_coach.speech import logbook_line, message
-from custom_components.desk_break_coach.voice import VoiceData, _load_all
+from custom_components.desk_break_coach.profile.catalogues import load_catalogue
+from custom_components.desk_break_coach.voice.language import VoiceData, _load_all
+from custom_components.desk_break_coach.voice.speech import logbook_line, message
 
 from .engine.conftest import TZ, local
 

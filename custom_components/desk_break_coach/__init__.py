@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .announce import async_attach_announcer
-from .assist import async_setup_assist
-from .catalogues import async_load_catalogues, profile_language
-from .coach import Coach
+from .coach import Coach, DeskBreakCoachConfigEntry
 from .const import DOMAIN
 from .frontend import async_register_card
-from .media import async_attach_media
-from .personal import fixed_program_option
-from .phones import async_attach_phones
+from .outputs.announce import async_attach_announcer
+from .outputs.media import async_attach_media
+from .outputs.phones import async_attach_phones
+from .outputs.wellbeing import async_attach_wellbeing
+from .profile.catalogues import async_load_catalogues, profile_language
+from .profile.personal import fixed_program_option
+from .profile.store import async_remove_store
 from .services import async_setup_services
-from .store import async_remove_store
-from .wellbeing import async_attach_wellbeing
+from .voice.assist import async_setup_assist
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -32,8 +31,6 @@ PLATFORMS: list[Platform] = [
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
-
-type DeskBreakCoachConfigEntry = ConfigEntry[Coach]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:

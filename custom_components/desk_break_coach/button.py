@@ -1,17 +1,16 @@
-"""Buttons: start, next, finish, snooze and skip."""
+"""Buttons: one per command whose row in `COMMANDS` asks for one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import DeskBreakCoachConfigEntry
-from .coach import BUTTON, Coach
-from .engine import Command, Event
+from .coach import BUTTON, DeskBreakCoachConfigEntry
+from .commands import specs
+from .engine import Command
 from .entity import CoachEntity
 from .services import run
 
@@ -23,27 +22,13 @@ PARALLEL_UPDATES = 0
 class CoachButtonDescription(ButtonEntityDescription):
     """A button that runs one coach command."""
 
-    press_fn: Callable[[Coach], list[Event]]
+    command: Command
 
 
-BUTTONS: tuple[CoachButtonDescription, ...] = (
-    CoachButtonDescription(
-        key=Command.START_BREAK.value, press_fn=lambda coach: coach.start_break(BUTTON)
-    ),
-    CoachButtonDescription(
-        key=Command.NEXT_EXERCISE.value,
-        press_fn=lambda coach: coach.next_exercise(BUTTON),
-    ),
-    CoachButtonDescription(
-        key=Command.FINISH_BREAK.value,
-        press_fn=lambda coach: coach.finish_break(BUTTON),
-    ),
-    CoachButtonDescription(
-        key=Command.SNOOZE.value, press_fn=lambda coach: coach.snooze(BUTTON)
-    ),
-    CoachButtonDescription(
-        key=Command.SKIP_BREAK.value, press_fn=lambda coach: coach.skip_break(BUTTON)
-    ),
+#: One button per command its row in `COMMANDS` gives a button.
+BUTTONS: tuple[CoachButtonDescription, ...] = tuple(
+    CoachButtonDescription(key=spec.key, command=spec.command)
+    for spec in specs("button")
 )
 
 
@@ -63,4 +48,4 @@ class CoachButton(CoachEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Run the command; a refusal is a translated error."""
-        run(self.entity_description.press_fn, self.coach)
+        run(self.coach.run, self.entity_description.command, BUTTON)

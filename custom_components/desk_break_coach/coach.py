@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event as HassEvent,
@@ -25,25 +26,24 @@ from homeassistant.core import (
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
-from .catalogues import following, profile_language, shipped_for, worded
-from .const import CONF_NAME, DEFAULT_REASON, DOMAIN
+from .commands import COMMANDS
+from .const import CONF_NAME, DOMAIN
 from .engine import (
     REFRESH,
     BreakEngine,
     Catalogue,
     CoachState,
+    Command,
     EngineError,
     Event,
     EventType,
     View,
 )
-from .personal import personal_catalogue
-from .presence import Observation, PresenceInput
-from .settings import settings_from_options
-from .store import CoachStore
-
-if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
+from .presence.inputs import Observation, PresenceInput
+from .profile.catalogues import following, profile_language, shipped_for, worded
+from .profile.personal import personal_catalogue
+from .profile.settings import settings_from_options
+from .profile.store import CoachStore
 
 _LOGGER = logging.getLogger(__name__)
 _REFRESH_MINUTES = int(REFRESH.total_seconds() // 60)
@@ -155,7 +155,7 @@ class Coach:
         if stored is not None:
             self.engine.state = CoachState.from_dict(stored)
             self._end_orphan_break()
-        self._observe(self.inputs.start())
+        self._feed(self.inputs.async_start())
 
     def _end_orphan_break(self) -> None:
         """Count a stored break as done if its routine is gone (deleted meanwhile)."""
@@ -169,7 +169,7 @@ class Coach:
     @callback
     def async_stop(self, _event: HassEvent[Any] | None = None) -> None:
         """Stop listening and save (when Home Assistant stops: at its final write)."""
-        self.inputs.stop()
+        self.inputs.async_stop()
         self._cancel_timer()
         self.store.async_delay_save(self._data, 0)
 
@@ -191,7 +191,7 @@ class Coach:
         self.shipped = shipped_for(self.hass, language) or self.shipped
         self._use_catalogue()
         self._dispatch(self.engine.apply_settings(now, settings), now)
-        self._observe(self.inputs.start())
+        self._feed(self.inputs.async_start())
 
     def _use_catalogue(self) -> None:
         """Follow the profile's language and own routines as they are now."""
@@ -207,9 +207,9 @@ class Coach:
     # ------------------------------------------------------------- inputs
     @callback
     def _on_observation(self, seen: Observation) -> None:
-        self._observe(seen)
+        self._feed(seen)
 
-    def _observe(self, seen: Observation) -> None:
+    def _feed(self, seen: Observation) -> None:
         now = dt_util.utcnow()
         events = self.engine.observe(
             now,
@@ -227,57 +227,19 @@ class Coach:
         self._dispatch(self.engine.update(now), now)
 
     # ------------------------------------------------------------- commands
-    # Each returns the events it caused, complete as fired; a refusal raises
-    # EngineError and changes nothing.
     @callback
-    def start_break(self, origin: Origin, program: str | None = None) -> list[Event]:
-        """Start the guided routine now."""
-        return self._command(origin, lambda now: self.engine.start_break(now, program))
+    def run(self, command: Command, origin: Origin, **fields: Any) -> list[Event]:
+        """Run a command with its fields (checked by its row in `COMMANDS`).
+
+        Returns the events it caused, complete as fired; a refusal (a bad field, or
+        a command that does not fit now) raises EngineError and changes nothing.
+        """
+        spec = COMMANDS[command]
+        values = spec.checked(fields, self.catalogue)
+        return self._command(origin, lambda now: spec.call(self.engine, now, values))
 
     @callback
-    def next_exercise(self, origin: Origin) -> list[Event]:
-        """Move to the next step."""
-        return self._command(origin, self.engine.next_exercise)
-
-    @callback
-    def finish_break(self, origin: Origin) -> list[Event]:
-        """Complete the break now."""
-        return self._command(origin, self.engine.finish_break)
-
-    @callback
-    def snooze(self, origin: Origin, minutes: int | None = None) -> list[Event]:
-        """Postpone the due break."""
-        return self._command(origin, lambda now: self.engine.snooze(now, minutes))
-
-    @callback
-    def skip_break(self, origin: Origin) -> list[Event]:
-        """Dismiss the due break without counting it."""
-        return self._command(origin, self.engine.skip_break)
-
-    @callback
-    def stop_routine(self, origin: Origin, reason: str = DEFAULT_REASON) -> list[Event]:
-        """Safety stop."""
-        return self._command(origin, lambda now: self.engine.stop_routine(now, reason))
-
-    @callback
-    def pause(self, origin: Origin, minutes: int | None = None) -> list[Event]:
-        """No reminders, for minutes or until resume."""
-        return self._command(origin, lambda now: self.engine.pause(now, minutes))
-
-    @callback
-    def resume(self, origin: Origin) -> list[Event]:
-        """Back to normal after a pause or a safety stop."""
-        return self._command(origin, self.engine.resume)
-
-    @callback
-    def log_comfort(self, origin: Origin, level: int, note: str = "") -> list[Event]:
-        """Log how the neck feels; saved at once."""
-        return self._command(
-            origin, lambda now: self.engine.log_comfort(now, level, note)
-        )
-
-    @callback
-    def decline_suggestion(self, program: str) -> None:
+    def async_decline_suggestion(self, program: str) -> None:
         """Stay on the current program: the suggestion of `program` is not made again."""
         now = dt_util.utcnow()
         self._dispatch(
@@ -352,3 +314,6 @@ class Coach:
         """Call `listener` with each event and its origin."""
         self._event_listeners.append(listener)
         return lambda: self._event_listeners.remove(listener)
+
+
+type DeskBreakCoachConfigEntry = ConfigEntry[Coach]

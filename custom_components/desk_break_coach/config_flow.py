@@ -15,15 +15,15 @@ from homeassistant.config_entries import (
 from homeassistant.core import callback
 
 from .const import CONF_NAME, CONF_PRESENCE_ENTITIES, DOMAIN, default_options
-from .forms import (
+from .flows.forms import (
     PROFILE_SCHEMA,
     options_schema,
     suggested_values,
     validate_options,
     validate_profile,
 )
-from .personal import SUBENTRY_ROUTINE
-from .routine_flow import RoutineSubentryFlow
+from .flows.routine import RoutineSubentryFlow
+from .profile.personal import SUBENTRY_ROUTINE
 
 
 def presence_unique_id(entity_ids: Iterable[str]) -> str:

@@ -13,6 +13,8 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from .engine import (
+    COMFORT_LEVELS,
+    NOTE_MAX,
     REPS_RANGE as ENGINE_REPS_RANGE,
     WEEKDAYS as ENGINE_WEEKDAYS,
     Settings,
@@ -157,8 +159,8 @@ DAILY_LIMIT_MINUTES_ON: Final = (60, 960)
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
 # The log_comfort action: the level (10 = no discomfort) and the note's length
-COMFORT_LEVEL_RANGE: Final = (0, 10)
-COMFORT_NOTE_MAX_LENGTH: Final = 200
+COMFORT_LEVEL_RANGE: Final = COMFORT_LEVELS
+COMFORT_NOTE_MAX_LENGTH: Final = NOTE_MAX
 
 # The `minutes` field of the snooze and pause actions
 SNOOZE_ACTION_MINUTES_RANGE: Final = (1, 120)

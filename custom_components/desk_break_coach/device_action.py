@@ -19,55 +19,42 @@ from homeassistant.helpers import config_validation as cv, selector
 from homeassistant.helpers.typing import ConfigType, TemplateVarsType
 import probatio as vol
 
-from .coach import AUTOMATION, Coach
-from .const import DOMAIN, PAUSE_ACTION_MINUTES_RANGE, SNOOZE_ACTION_MINUTES_RANGE
-from .engine import Event
+from .coach import AUTOMATION
+from .commands import CommandSpec, specs, whole_number
+from .const import DOMAIN
+from .engine import EngineError
 from .entity import profile_entry_id
-from .services import ATTR_MINUTES, get_coach, run
+from .services import get_coach, run
 
-#: Each action's command, given the coach and the validated config.
-ACTIONS: Final[dict[str, Callable[[Coach, ConfigType], list[Event]]]] = {
-    "start_break": lambda coach, config: run(coach.start_break, AUTOMATION),
-    "snooze": lambda coach, config: run(
-        coach.snooze, AUTOMATION, config.get(ATTR_MINUTES)
-    ),
-    "skip_break": lambda coach, config: run(coach.skip_break, AUTOMATION),
-    "pause": lambda coach, config: run(
-        coach.pause, AUTOMATION, config.get(ATTR_MINUTES)
-    ),
-    "resume": lambda coach, config: run(coach.resume, AUTOMATION),
+#: The commands offered as device actions, by action type.
+ACTIONS: Final[dict[str, CommandSpec]] = {
+    spec.key: spec for spec in specs("device_action")
 }
-
-#: The actions that take minutes, and their bounds.
-MINUTES_RANGES: Final[dict[str, tuple[int, int]]] = {
-    "snooze": SNOOZE_ACTION_MINUTES_RANGE,
-    "pause": PAUSE_ACTION_MINUTES_RANGE,
+#: The fields a device action offers: whole numbers (a command's minutes).
+_NUMBER_FIELDS: Final = {
+    spec.key: tuple(field for field in spec.fields if field.bounds is not None)
+    for spec in ACTIONS.values()
 }
 
 
-def _whole_minutes(bounds: tuple[int, int]) -> Callable[[Any], int]:
-    """Return a validator of whole minutes within `bounds`."""
-    low, high = bounds
-    message = f"minutes must be a whole number from {low} to {high}"
+def _whole(bounds: tuple[int, int]) -> Callable[[Any], int]:
+    """Return the commands' own check of a whole number, as a config validator."""
 
     def validate(value: Any) -> int:
         try:
-            minutes = float(value)
-        except TypeError, ValueError:
-            raise vol.Invalid(message) from None
-        if isinstance(value, bool) or not minutes.is_integer():
-            raise vol.Invalid(message)
-        if not low <= minutes <= high:
-            raise vol.Invalid(message)
-        return int(minutes)
+            return whole_number(value, bounds)
+        except EngineError as err:
+            low, high = bounds
+            raise vol.Invalid(f"must be a whole number from {low} to {high}") from err
 
     return validate
 
 
 def _schema(action_type: str) -> vol.Schema:
     fields: dict[Any, Any] = {vol.Required(CONF_TYPE): action_type}
-    if (bounds := MINUTES_RANGES.get(action_type)) is not None:
-        fields[vol.Optional(ATTR_MINUTES)] = _whole_minutes(bounds)
+    for field in _NUMBER_FIELDS[action_type]:
+        assert field.bounds is not None
+        fields[vol.Optional(field.name)] = _whole(field.bounds)
     return cv.DEVICE_ACTION_BASE_SCHEMA.extend(fields)
 
 
@@ -109,28 +96,32 @@ async def async_call_action_from_config(
         raise InvalidDeviceAutomationConfig(
             f"Device {config[CONF_DEVICE_ID]} is not a Desk Break Coach profile"
         )
-    ACTIONS[config[CONF_TYPE]](get_coach(hass, entry_id), config)
+    spec = ACTIONS[config[CONF_TYPE]]
+    fields = {name: config[name] for name in spec.field_names if name in config}
+    run(get_coach(hass, entry_id).run, spec.command, AUTOMATION, **fields)
 
 
 async def async_get_action_capabilities(
     hass: HomeAssistant, config: ConfigType
 ) -> dict[str, vol.Schema]:
-    """Offer the minutes of snooze and pause."""
-    if (bounds := MINUTES_RANGES.get(config[CONF_TYPE])) is None:
+    """Offer the whole-number fields (the minutes of snooze and pause)."""
+    fields = _NUMBER_FIELDS.get(config[CONF_TYPE], ())
+    if not fields:
         return {}
-    low, high = bounds
     return {
         "extra_fields": vol.Schema(
             {
-                vol.Optional(ATTR_MINUTES): selector.NumberSelector(
+                vol.Optional(field.name): selector.NumberSelector(
                     selector.NumberSelectorConfig(
-                        min=low,
-                        max=high,
+                        min=field.bounds[0],
+                        max=field.bounds[1],
                         step=1,
                         mode=selector.NumberSelectorMode.BOX,
                         unit_of_measurement="min",
                     )
                 )
+                for field in fields
+                if field.bounds is not None
             }
         )
     }

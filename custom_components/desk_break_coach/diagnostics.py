@@ -6,10 +6,10 @@ from typing import Any
 
 from homeassistant.core import HomeAssistant
 
-from . import DeskBreakCoachConfigEntry
+from .coach import DeskBreakCoachConfigEntry
 from .const import CONF_PHONES
-from .personal import routines
-from .phones import phone_diagnostics
+from .outputs.phones import phone_diagnostics
+from .profile.personal import routines
 from .readout import status_data
 
 

@@ -9,7 +9,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
-from . import DeskBreakCoachConfigEntry
+from .coach import DeskBreakCoachConfigEntry
 from .const import DOMAIN
 
 

@@ -6,8 +6,7 @@ from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import DeskBreakCoachConfigEntry
-from .coach import Origin
+from .coach import DeskBreakCoachConfigEntry, Origin
 from .engine import Event, EventType
 from .entity import CoachEntity
 

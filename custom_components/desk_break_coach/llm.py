@@ -16,9 +16,10 @@ from homeassistant.helpers.llm import (
     ToolAnnotations,
 )
 
-from .choose import loaded_coaches
 from .const import DOMAIN
-from .intent import (
+from .profile.personal import routines
+from .voice.choose import loaded_coaches
+from .voice.intents import (
     INTENT_COMFORT,
     INTENT_FINISH,
     INTENT_NEXT,
@@ -29,7 +30,6 @@ from .intent import (
     INTENT_STATUS,
     INTENT_STOP,
 )
-from .personal import routines
 
 #: Commands change only the coach's own state, never anything outside Home Assistant.
 _CHANGES = ToolAnnotations(destructive=False, open_world=False)

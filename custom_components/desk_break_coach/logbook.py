@@ -13,11 +13,11 @@ from homeassistant.components.logbook.const import (
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 
-from .catalogues import profile_language
 from .const import DOMAIN
 from .engine import EventType
-from .speech import logbook_line
-from .voice import get_voice
+from .profile.catalogues import profile_language
+from .voice.language import get_voice
+from .voice.speech import logbook_line
 
 type DescribeEvent = Callable[[str, str, Callable[[Event], dict[str, Any]]], None]
 

@@ -15,7 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import DeskBreakCoachConfigEntry
+from .coach import DeskBreakCoachConfigEntry
 from .const import CONF_DAILY_TARGET, CONF_SIT_MINUTES, NUMBER_OPTION_RANGES, option
 from .entity import CoachEntity
 

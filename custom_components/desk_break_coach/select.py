@@ -9,10 +9,10 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import DeskBreakCoachConfigEntry
+from .coach import DeskBreakCoachConfigEntry
 from .const import CONF_PROGRAM, DEFAULT_PROGRAM, option
 from .entity import CoachEntity
-from .personal import program_ids, program_names
+from .profile.personal import program_ids, program_names
 
 #: The attribute naming the person's own routines, by program id.
 ATTR_ROUTINES = "routines"

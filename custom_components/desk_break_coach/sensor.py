@@ -17,8 +17,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
-from . import DeskBreakCoachConfigEntry
-from .coach import Coach
+from .coach import Coach, DeskBreakCoachConfigEntry
 from .const import CONF_STANDING_ENTITY
 from .engine import Status, View
 from .entity import CoachEntity

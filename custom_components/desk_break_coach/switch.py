@@ -12,8 +12,7 @@ from homeassistant.components.switch import SwitchEntity, SwitchEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import DeskBreakCoachConfigEntry
-from .coach import BUTTON
+from .coach import BUTTON, DeskBreakCoachConfigEntry
 from .engine import Command
 from .entity import CoachEntity
 from .services import run
@@ -48,9 +47,9 @@ class RemindersSwitch(CoachEntity, SwitchEntity):
     async def async_turn_on(self, **kwargs: Any) -> None:
         """End the pause (already on: nothing to do)."""
         if not self.coach.view.reminders:
-            run(self.coach.resume, BUTTON)
+            run(self.coach.run, Command.RESUME, BUTTON)
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Pause reminders until turned on (already off: nothing to do)."""
         if Command.PAUSE in self.coach.view.available_commands:
-            run(self.coach.pause, BUTTON)
+            run(self.coach.run, Command.PAUSE, BUTTON)

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.desk_break_coach.const import DOMAIN
-from custom_components.desk_break_coach.repairs import issue_id
+from custom_components.desk_break_coach.presence.watch import issue_id
 from tests.helpers import advance, set_presence, start_profile, state
 
 PRESENCE = "input_boolean.desk"

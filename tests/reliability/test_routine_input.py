@@ -26,7 +26,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.desk_break_coach.const import DOMAIN
-from custom_components.desk_break_coach.personal import (
+from custom_components.desk_break_coach.profile.personal import (
     INSTRUCTIONS_MAX_LENGTH,
     MAX_EXERCISES,
     NAME_MAX_LENGTH,

@@ -14,9 +14,11 @@ from .model import (
 )
 from .routine import REPS_RANGE, Catalogue, Program, Step, split
 from .schedule import WEEKDAYS, WorkSchedule
-from .state import BreakState, CoachState
+from .state import COMFORT_LEVELS, NOTE_MAX, BreakState, CoachState
 
 __all__ = [
+    "COMFORT_LEVELS",
+    "NOTE_MAX",
     "REFRESH",
     "REPS_RANGE",
     "WEEKDAYS",

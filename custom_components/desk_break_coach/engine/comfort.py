@@ -30,7 +30,6 @@ GOOD_LEVEL = 7
 GOOD_DAYS = 5
 #: The next program once the current one is comfortable.
 NEXT_PROGRAM = {"neck_lying": "neck_sitting", "neck_sitting": "neck_prevention"}
-NOTE_MAX = 200
 TREND_STEP = 1.0
 
 

@@ -11,6 +11,11 @@ from typing import Any
 _LOGGER = logging.getLogger(__name__)
 
 
+#: A comfort level: 0 (worst) to 10 (no discomfort); a note's longest text.
+COMFORT_LEVELS = (0, 10)
+NOTE_MAX = 200
+
+
 @dataclass(slots=True, kw_only=True)
 class BreakState:
     """A guided break in progress."""
@@ -142,7 +147,7 @@ def _comfort(raw: Any) -> ComfortEntry:
     if not isinstance(raw, dict):
         raise TypeError("comfort")
     level, note = _count(raw["level"]), raw.get("note", "")
-    if level > 10 or not isinstance(note, str):
+    if level > COMFORT_LEVELS[1] or not isinstance(note, str) or len(note) > NOTE_MAX:
         raise ValueError("comfort")
     return ComfortEntry(
         at=_moment(raw["at"]),

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import time
 from typing import Any
 
-from .const import (
+from ..const import (
     CONF_ASK_COMFORT,
     CONF_AWAY_MINUTES,
     CONF_DAILY_LIMIT_MINUTES,
@@ -27,7 +27,7 @@ from .const import (
     CONF_WORK_START,
     option,
 )
-from .engine import Settings, WorkSchedule
+from ..engine import Settings, WorkSchedule
 
 
 def settings_from_options(options: Mapping[str, Any]) -> Settings:

@@ -14,13 +14,12 @@ from homeassistant.const import STATE_PAUSED, STATE_PLAYING, STATE_UNAVAILABLE
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
-from .const import CONF_PAUSE_MEDIA, DOMAIN
-from .engine import Event, EventType
+from ..const import CONF_PAUSE_MEDIA, DOMAIN
+from ..engine import Event, EventType
 from .failures import Failures
 
 if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
-    from .coach import Origin
+    from ..coach import DeskBreakCoachConfigEntry, Origin
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ class MediaPauser:
         )
 
     @callback
-    def on_event(self, event: Event, _origin: Origin | None) -> None:
+    def async_on_event(self, event: Event, _origin: Origin | None) -> None:
         """Pause at the start of a break, resume at its end."""
         if event.type is EventType.BREAK_STARTED:
             players = self.entry.options.get(CONF_PAUSE_MEDIA) or []
@@ -92,4 +91,4 @@ def async_attach_media(
 ) -> CALLBACK_TYPE:
     """Start pausing the profile's media for its breaks; returns the detach callback."""
     pauser = MediaPauser(hass, entry)
-    return entry.runtime_data.async_add_event_listener(pauser.on_event)
+    return entry.runtime_data.async_add_event_listener(pauser.async_on_event)

@@ -17,13 +17,13 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.util.hass_dict import HassKey
 
-from .const import CONF_LANGUAGE, DOMAIN, LANGUAGES, shipped_language
-from .engine import BreakState, Catalogue, Event
+from ..const import CONF_LANGUAGE, DOMAIN, LANGUAGES, shipped_language
+from ..engine import BreakState, Catalogue, Event
+from ..voice.language import get_voice
+from ..voice.speech import message, spoken
 from .personal import is_custom, personal_catalogue
-from .speech import message, spoken
-from .voice import get_voice
 
-ROUTINES = Path(__file__).parent / "routines"
+ROUTINES = Path(__file__).parent.parent / "routines"
 DATA_CATALOGUES: HassKey[dict[str, Catalogue]] = HassKey(f"{DOMAIN}_catalogues")
 
 

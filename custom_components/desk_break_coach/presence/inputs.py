@@ -14,22 +14,11 @@ waits, as during do-not-disturb. Each change that matters reaches the coach as o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from homeassistant.components.cover import ATTR_CURRENT_POSITION
-from homeassistant.components.sensor import SensorDeviceClass
-from homeassistant.const import (
-    ATTR_DEVICE_CLASS,
-    ATTR_UNIT_OF_MEASUREMENT,
-    STATE_HOME,
-    STATE_ON,
-    STATE_UNAVAILABLE,
-    STATE_UNKNOWN,
-    UnitOfTime,
-)
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event,
@@ -44,7 +33,7 @@ from homeassistant.helpers.event import (
 )
 from homeassistant.util import dt as dt_util
 
-from .const import (
+from ..const import (
     CONF_DND_ENTITIES,
     CONF_IDLE_SECONDS,
     CONF_PRESENCE_ENTITIES,
@@ -54,72 +43,13 @@ from .const import (
     CONF_STANDING_ABOVE,
     CONF_STANDING_ENTITY,
     PRESENCE_MODE_ALL,
-    STANDING_ON_OFF_DOMAINS,
     option,
 )
-from .repairs import PresenceWatch
+from .read import is_on, is_standing, no_news, read_presence
+from .watch import PresenceWatch
 
 if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
-
-_NO_NEWS = (STATE_UNAVAILABLE, STATE_UNKNOWN)
-
-
-#: Seconds per unit of an idle-time sensor.
-_SECONDS: dict[str, float] = {
-    UnitOfTime.MILLISECONDS: 0.001,
-    UnitOfTime.SECONDS: 1,
-    UnitOfTime.MINUTES: 60,
-    UnitOfTime.HOURS: 3600,
-    UnitOfTime.DAYS: 86400,
-}
-
-
-def no_news(state: State | None) -> bool:
-    """Whether an entity says nothing usable (missing, unavailable, unknown)."""
-    return state is None or state.state in _NO_NEWS
-
-
-def is_on(state: State | None) -> bool | None:
-    """True/False for a usable state, None for no news."""
-    if state is None or no_news(state):
-        return None
-    return state.state in (STATE_ON, STATE_HOME)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What one presence entity says now, and until when a "yes" holds by itself."""
-
-    present: bool | None
-    until: datetime | None = None
-
-
-def read_presence(
-    state: State | None,
-    now: datetime,
-    idle: timedelta,
-    presence_states: Collection[str],
-) -> Reading:
-    """Read one presence entity by its kind; None is no news."""
-    if state is None or no_news(state):
-        return Reading(None)
-    if state.domain != "sensor":
-        return Reading(state.state in (STATE_ON, STATE_HOME))
-    if state.attributes.get(ATTR_DEVICE_CLASS) == SensorDeviceClass.TIMESTAMP:
-        last_active = dt_util.parse_datetime(state.state)
-        if last_active is None or last_active.tzinfo is None:
-            return Reading(None)
-        stale = last_active + idle
-        return Reading(True, stale) if now < stale else Reading(False)
-    unit = state.attributes.get(ATTR_UNIT_OF_MEASUREMENT)
-    if unit in _SECONDS:
-        try:
-            idle_for = float(state.state) * _SECONDS[unit]
-        except ValueError:
-            return Reading(None)
-        return Reading(idle_for <= idle.total_seconds())
-    return Reading(state.state.casefold() in presence_states)
+    from ..coach import DeskBreakCoachConfigEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,27 +60,6 @@ class Observation:
     dnd: bool
     working: bool | None
     standing: bool = False
-
-
-def is_standing(state: State | None, above: float | None) -> bool:
-    """Whether a standing entity says "standing"; unusable means not standing.
-
-    "on" for a binary sensor or boolean; otherwise a number (a desk's height, a
-    cover's position) at or above `above`.
-    """
-    if state is None or no_news(state):
-        return False
-    if state.domain in STANDING_ON_OFF_DOMAINS:
-        return state.state == STATE_ON
-    value: Any = (
-        state.attributes.get(ATTR_CURRENT_POSITION)
-        if state.domain == "cover"
-        else state.state
-    )
-    try:
-        return above is not None and float(value) >= above
-    except TypeError, ValueError:
-        return False
 
 
 class PresenceInput:
@@ -181,9 +90,9 @@ class PresenceInput:
         return list(self.entry.data[CONF_PRESENCE_ENTITIES])
 
     @callback
-    def start(self) -> Observation:
+    def async_start(self) -> Observation:
         """Follow the entities the options name now, and return what they say."""
-        self.stop()
+        self.async_stop()
         options, presence = self.entry.options, self._presence_ids
         self._last = {k: v for k, v in self._last.items() if k in presence}
         self._until.clear()
@@ -194,7 +103,7 @@ class PresenceInput:
         self._unsubs.append(
             async_track_state_change_event(self.hass, presence, self._on_presence)
         )
-        self._watch.start(presence)
+        self._watch.async_start(presence)
         others = list(options.get(CONF_DND_ENTITIES) or [])
         others += [
             entity_id
@@ -208,16 +117,16 @@ class PresenceInput:
         for entity_id in presence:
             self._remember(entity_id, self.hass.states.get(entity_id))
         self._arm_stale()
-        self._seen = self._observe(self._combined())
+        self._seen = self._observation(self._combined())
         return self._seen
 
     @callback
-    def stop(self) -> None:
+    def async_stop(self) -> None:
         """Stop following."""
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
-        self._watch.stop()
+        self._watch.async_stop()
         self._cancel_stale()
 
     def _remember(self, entity_id: str, state: State | None) -> None:
@@ -261,7 +170,7 @@ class PresenceInput:
         for entity_id in list(self._until):
             self._remember(entity_id, self.hass.states.get(entity_id))
         self._arm_stale()
-        self._report(self._observe(self._combined()))
+        self._report(self._observation(self._combined()))
 
     def _combined(self) -> bool | None:
         if not self._last:
@@ -272,7 +181,7 @@ class PresenceInput:
             )
         return any(self._last.values())
 
-    def _observe(self, present: bool | None) -> Observation:
+    def _observation(self, present: bool | None) -> Observation:
         options = self.entry.options
         outage = all(
             no_news(self.hass.states.get(entity_id)) for entity_id in self._presence_ids
@@ -304,9 +213,9 @@ class PresenceInput:
         self._remember(entity_id, state)
         if self._until.get(entity_id) != before:
             self._arm_stale()
-        self._report(self._observe(self._combined()))
+        self._report(self._observation(self._combined()))
 
     @callback
     def _on_context(self, _event: Event[EventStateChangedData]) -> None:
         present = None if self._seen is None else self._seen.present
-        self._report(self._observe(present))
+        self._report(self._observation(present))

@@ -18,7 +18,7 @@ from homeassistant.helpers import translation
 from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.yaml import load_yaml_dict
 
-from .const import (
+from ..const import (
     COMFORT_LEVEL_RANGE,
     DOMAIN,
     SNOOZE_ACTION_MINUTES_RANGE,
@@ -27,7 +27,7 @@ from .const import (
 
 _LOGGER = logging.getLogger(__name__)
 
-SENTENCES = Path(__file__).parent / "sentences"
+SENTENCES = Path(__file__).parent.parent / "sentences"
 DATA_VOICE: HassKey[dict[str, VoiceData]] = HassKey(f"{DOMAIN}_voice")
 
 _SPACES = re.compile(r"[\s\-]+")

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, Final
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
-from .const import DOMAIN
-from .engine import Event, EventType, Status
+from ..const import DOMAIN
+from ..engine import Event, EventType, Status
 
 if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
-    from .coach import Origin
+    from ..coach import DeskBreakCoachConfigEntry, Origin
 
 #: Worse on this many days of a week: the more serious issue.
 REPEATED_DAYS: Final = 3
@@ -50,7 +49,7 @@ class Wellbeing:
         self._suggested: str | None = None
 
     @callback
-    def on_event(self, event: Event, _origin: Origin | None) -> None:
+    def async_on_event(self, event: Event, _origin: Origin | None) -> None:
         """Raise the rest issue for a comfort level that got worse after a break."""
         if event.type is not EventType.COMFORT_LOGGED or not event.data.get("worse"):
             return
@@ -83,7 +82,7 @@ class Wellbeing:
         )
 
     @callback
-    def on_view(self) -> None:
+    def async_on_view(self) -> None:
         """Follow the view: resuming clears the rest issue; suggestions come and go."""
         view = self.entry.runtime_data.view
         entry_id = self.entry.entry_id
@@ -119,9 +118,9 @@ def async_attach_wellbeing(
     """Start raising the profile's comfort issues; returns the detach callback."""
     wellbeing = Wellbeing(hass, entry)
     coach = entry.runtime_data
-    detach_events = coach.async_add_event_listener(wellbeing.on_event)
-    detach_view = coach.async_add_listener(wellbeing.on_view)
-    wellbeing.on_view()
+    detach_events = coach.async_add_event_listener(wellbeing.async_on_event)
+    detach_view = coach.async_add_listener(wellbeing.async_on_view)
+    wellbeing.async_on_view()
 
     @callback
     def detach() -> None:

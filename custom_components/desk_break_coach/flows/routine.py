@@ -34,8 +34,8 @@ from homeassistant.helpers.selector import (
 )
 import probatio
 
-from .const import CONF_PROGRAM, PROGRAMS
-from .personal import (
+from ..const import CONF_PROGRAM, PROGRAMS
+from ..profile.personal import (
     CONF_EXERCISE_INSTRUCTIONS,
     CONF_EXERCISE_NAME,
     CONF_EXERCISE_REPS,
@@ -60,7 +60,7 @@ from .personal import (
     program_names,
     routines,
 )
-from .voice import normalize
+from ..voice.language import normalize
 
 # Error keys, translated under config_subentries.routine.error.
 ERROR_NAME_EMPTY: Final = "name_empty"

@@ -30,7 +30,7 @@ from homeassistant.helpers.selector import (
 )
 import probatio
 
-from .const import (
+from ..const import (
     ANNOUNCE_DOMAINS,
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
@@ -81,7 +81,7 @@ from .const import (
     TTS_DOMAIN,
     WEEKDAYS,
 )
-from .routine_flow import program_selector
+from .routine import program_selector
 
 # Error keys, translated under config.error / options.error. A probatio.Invalid whose
 # message is one of these is shown translated next to its field.

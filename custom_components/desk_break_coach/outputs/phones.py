@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from enum import StrEnum
 from functools import partial
 import logging
 from typing import TYPE_CHECKING, Any, Final
@@ -37,13 +36,14 @@ from homeassistant.helpers import device_registry as dr, translation
 from homeassistant.util import slugify
 import probatio as vol
 
-from .coach import Coach, Origin, OriginKind
-from .const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
-from .engine import EngineError, Event, EventType
+from ..coach import Coach, Origin, OriginKind
+from ..commands import CommandSpec, specs
+from ..const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
+from ..engine import Command, EngineError, Event, EventType
 from .failures import Failures
 
 if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
+    from ..coach import DeskBreakCoachConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -72,12 +72,8 @@ ANSWERED: Final = frozenset(
 BREAK_OVER: Final = frozenset({EventType.BREAK_COMPLETED, EventType.ROUTINE_STOPPED})
 
 
-class PhoneAction(StrEnum):
-    """The buttons of the due notification; the value names the button's text."""
-
-    START = "start_break"
-    SNOOZE = "snooze"
-    SKIP = "skip_break"
+#: The commands offered as buttons on the due notification, in display order.
+PHONE_COMMANDS: Final = specs("phone")
 
 
 class PhoneError(HomeAssistantError):
@@ -94,9 +90,9 @@ def live_tag(entry_id: str) -> str:
     return f"{DOMAIN}_{entry_id}_live"
 
 
-def action_id(action: PhoneAction, entry_id: str) -> str:
+def action_id(spec: CommandSpec, entry_id: str) -> str:
     """Return the `action` a button sends back: DESK_BREAK_START_<entry id>, ..."""
-    return f"DESK_BREAK_{action.name}_{entry_id}"
+    return f"DESK_BREAK_{spec.phone}_{entry_id}"
 
 
 def notify_service(hass: HomeAssistant, device_id: str) -> str:
@@ -157,12 +153,8 @@ class Phones:
         self.hass = hass
         self.entry = entry
         entry_id = entry.entry_id
-        self._commands: dict[str, Callable[[], list[Event]]] = {
-            action_id(PhoneAction.START, entry_id): lambda: self.coach.start_break(
-                PHONE
-            ),
-            action_id(PhoneAction.SNOOZE, entry_id): lambda: self.coach.snooze(PHONE),
-            action_id(PhoneAction.SKIP, entry_id): lambda: self.coach.skip_break(PHONE),
+        self._commands: dict[str, Command] = {
+            action_id(spec, entry_id): spec.command for spec in PHONE_COMMANDS
         }
         self._locks: dict[str, asyncio.Lock] = {}
         self._failures = Failures(
@@ -196,8 +188,8 @@ class Phones:
         if view.exercise is not None:
             self._live_on = set(self.phones())
         stops = [
-            self.coach.async_add_event_listener(self.on_event),
-            self.coach.async_add_listener(self.on_view),
+            self.coach.async_add_event_listener(self.async_on_event),
+            self.coach.async_add_listener(self.async_on_view),
             self.hass.bus.async_listen(
                 ACTION_EVENT, self._on_action, event_filter=self._is_ours
             ),
@@ -212,7 +204,7 @@ class Phones:
 
     # ------------------------------------------------------------- the coach
     @callback
-    def on_event(self, event: Event, origin: Origin | None) -> None:
+    def async_on_event(self, event: Event, origin: Origin | None) -> None:
         """Send or clear what an event calls for."""
         phones = self.phones()
         if event.type is EventType.BREAK_DUE:
@@ -230,7 +222,7 @@ class Phones:
             self._clear_live()
 
     @callback
-    def on_view(self) -> None:
+    def async_on_view(self) -> None:
         """Clear what is over: a break can stop being due, or end, without an event."""
         view = self.coach.view
         if not view.break_due:
@@ -254,9 +246,9 @@ class Phones:
         titles = await self._titles()
         snoozes_left = event.data.get("snoozes_left")
         actions = [
-            {"action": action_id(action, entry_id), "title": titles[action]}
-            for action in PhoneAction
-            if action is not PhoneAction.SNOOZE or snoozes_left != 0
+            {"action": action_id(spec, entry_id), "title": titles[spec.command]}
+            for spec in PHONE_COMMANDS
+            if spec.command is not Command.SNOOZE or snoozes_left != 0
         ]
         return {
             "title": self.coach.name,
@@ -299,17 +291,17 @@ class Phones:
             },
         }
 
-    async def _titles(self) -> dict[PhoneAction, str]:
+    async def _titles(self) -> dict[Command, str]:
         """Return the buttons' texts: the names of the profile's button entities."""
         strings = await translation.async_get_translations(
             self.hass, self.coach.catalogue.language, "entity", {DOMAIN}
         )
         return {
-            action: strings.get(
-                f"component.{DOMAIN}.entity.button.{action.value}.name",
-                action.value.replace("_", " ").capitalize(),
+            spec.command: strings.get(
+                f"component.{DOMAIN}.entity.button.{spec.key}.name",
+                spec.key.replace("_", " ").capitalize(),
             )
-            for action in PhoneAction
+            for spec in PHONE_COMMANDS
         }
 
     # ------------------------------------------------------------- sending
@@ -360,7 +352,7 @@ class Phones:
         """Run the command of a button pressed on a phone on this profile."""
         action = str(event.data.get("action"))
         try:
-            self._commands[action]()
+            self.coach.run(self._commands[action], PHONE)
         except EngineError as err:
             _LOGGER.debug(
                 "Phone button %s for %s refused: %s", action, self.coach.name, err.key

@@ -19,21 +19,22 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback, split_ent
 from homeassistant.exceptions import HomeAssistantError
 import probatio as vol
 
-from .coach import Coach, Origin, OriginKind
-from .const import (
+from ..coach import Coach, Origin, OriginKind
+from ..commands import ATTR_MINUTES, specs
+from ..const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
     CONF_ASK_COMFORT,
     CONF_TTS_ENTITY,
     DOMAIN,
 )
-from .engine import EngineError, Event, EventType
+from ..engine import Command, EngineError, Event, EventType
+from ..voice.language import VoiceData, async_error_text, get_voice
+from ..voice.speech import spoken
 from .failures import Failures
-from .speech import spoken
-from .voice import VoiceData, async_error_text, get_voice
 
 if TYPE_CHECKING:
-    from . import DeskBreakCoachConfigEntry
+    from ..coach import DeskBreakCoachConfigEntry
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class Announcer:
         return coach
 
     @callback
-    def on_event(self, event: Event, origin: Origin | None) -> None:
+    def async_on_event(self, event: Event, origin: Origin | None) -> None:
         """Schedule the deliveries an event calls for.
 
         A satellite that asked by voice hears the reply instead.
@@ -207,16 +208,15 @@ class Announcer:
         answer_id, slots = await self._question(
             target, voice.question.format(message=message), voice.answers_payload()
         )
-        coach, origin = self.coach, Origin(OriginKind.VOICE, target)
-        if answer_id == "start":
-            command = partial(coach.start_break, origin)
-        elif answer_id == "snooze":
-            minutes = voice.minutes(str(slots.get("minutes", "")))
-            command = partial(coach.snooze, origin, minutes)
-        elif answer_id == "skip":
-            command = partial(coach.skip_break, origin)
-        else:
+        spec = _ANSWERS.get(str(answer_id))
+        if spec is None:
             return
+        fields: dict[str, Any] = {}
+        if ATTR_MINUTES in spec.field_names:
+            fields[ATTR_MINUTES] = voice.minutes(str(slots.get(ATTR_MINUTES, "")))
+        command = partial(
+            self.coach.run, spec.command, Origin(OriginKind.VOICE, target), **fields
+        )
         await self._answer(target, voice, command, features)
 
     async def _ask_comfort(self, target: str, message: str, features: int) -> None:
@@ -231,9 +231,8 @@ class Announcer:
         if answer_id != "level" or level is None:
             return
         origin = Origin(OriginKind.VOICE, target)
-        await self._answer(
-            target, voice, partial(self.coach.log_comfort, origin, level), features
-        )
+        command = partial(self.coach.run, Command.LOG_COMFORT, origin, level=level)
+        await self._answer(target, voice, command, features)
 
     async def _answer(
         self,
@@ -253,6 +252,10 @@ class Announcer:
             await self._call("assist_satellite", "announce", target, message=reply)
 
 
+#: The commands a spoken answer to "start or snooze?" runs, by answer id.
+_ANSWERS: Final = {spec.answer: spec for spec in specs("answer")}
+
+
 @callback
 def async_attach_announcer(
     hass: HomeAssistant, entry: DeskBreakCoachConfigEntry
@@ -260,6 +263,6 @@ def async_attach_announcer(
     """Start announcing the profile's events; returns the detach callback."""
     announcer = Announcer(hass, entry)
     detach: Callable[[], None] = entry.runtime_data.async_add_event_listener(
-        announcer.on_event
+        announcer.async_on_event
     )
     return detach

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.util import slugify
 
-from .const import CONF_PROGRAM, DEFAULT_PROGRAM, PROGRAMS
-from .engine import Catalogue, Program, Step
+from ..const import CONF_PROGRAM, DEFAULT_PROGRAM, PROGRAMS
+from ..engine import Catalogue, Program, Step
 
 if TYPE_CHECKING:
     from homeassistant.config_entries import ConfigEntry

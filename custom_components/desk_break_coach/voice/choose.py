@@ -15,10 +15,10 @@ from typing import Any
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er, intent
 
-from .coach import Coach
-from .const import CONF_PRESENCE_ENTITIES, DOMAIN
-from .engine import Command, Status, View
-from .voice import async_error_text, normalize
+from ..coach import Coach
+from ..const import CONF_PRESENCE_ENTITIES, DOMAIN
+from ..engine import Command, Status, View
+from .language import async_error_text, normalize
 
 _DUE = (Status.BREAK_DUE, Status.SNOOZED)
 _IN_USE = (Status.BREAK_DUE, Status.SNOOZED, Status.ON_BREAK)

@@ -30,11 +30,11 @@ from homeassistant.setup import async_when_setup
 from homeassistant.util.hass_dict import HassKey
 import probatio as vol
 
+from ..const import DOMAIN
+from ..profile.personal import routines
 from .choose import find_coach, loaded_coaches
-from .const import DOMAIN
-from .intent import INTENT_START, SLOT_LEVEL, SLOT_MINUTES, SLOT_PROFILE, SLOT_ROUTINE
-from .personal import routines
-from .voice import (
+from .intents import INTENT_START, SLOT_LEVEL, SLOT_MINUTES, SLOT_PROFILE, SLOT_ROUTINE
+from .language import (
     SentenceBlock,
     VoiceData,
     async_error_text,

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .const import DEFAULT_REASON
-from .engine import Catalogue, Event, EventType
-from .voice import VoiceData
+from ..const import DEFAULT_REASON
+from ..engine import Catalogue, Event, EventType
+from .language import VoiceData
 
 
 def template_key(event_type: EventType, data: Mapping[str, Any]) -> str:
