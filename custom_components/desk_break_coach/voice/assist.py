@@ -33,7 +33,14 @@ import probatio as vol
 from ..const import DOMAIN
 from ..profile.personal import routines
 from .choose import find_coach, loaded_coaches
-from .intents import INTENT_START, SLOT_LEVEL, SLOT_MINUTES, SLOT_PROFILE, SLOT_ROUTINE
+from .intents import (
+    INTENT_START,
+    SLOT_LEVEL,
+    SLOT_MINUTES,
+    SLOT_PROFILE,
+    SLOT_ROUTINE,
+    handlers,
+)
 from .language import (
     SentenceBlock,
     VoiceData,
@@ -94,14 +101,23 @@ class SentenceAction:
             name: {"value": value} for name, value in self.block.slots.items()
         }
         profile = str(said.pop(SLOT_PROFILE, "")).strip()
+        coaches = loaded_coaches(self.hass)
         if (
             profile
             and SLOT_MINUTES not in said
             and self.voice.ends_with_minutes(profile)
-            and find_coach(loaded_coaches(self.hass), profile) is None
+            and find_coach(coaches, profile) is None
         ):
             # "snooze the break for ten minutes" fits "... for {profile}" too.
             said[SLOT_MINUTES], profile = profile, ""
+        elif (
+            not profile
+            and (minutes := str(said.get(SLOT_MINUTES, "")))
+            and self.voice.minutes(minutes) is None
+            and find_coach(coaches, minutes) is not None
+        ):
+            # And "pause the reminders for Anna" fits "... for {minutes}".
+            profile = str(said.pop(SLOT_MINUTES))
         if profile:
             slots[SLOT_PROFILE] = {"value": profile, "text": profile}
         # Numbers said as words or digits; one not understood is answered.
@@ -275,15 +291,106 @@ class RoutineSentences:
         return recognize(sentence, self._shipped) is not None
 
 
+class OfferedSentences:
+    """Short sentences ("next", "weiter", «готово») heard only while they fit.
+
+    A block marked `offered` is attached while a loaded profile offers its
+    intent's command (`View.available_commands`: "next" during a break) and
+    removed when none does, so at other times Home Assistant's own sentences
+    (a media player's "weiter") answer as if this integration were not there.
+    """
+
+    def __init__(self, hass: HomeAssistant, voices: Mapping[str, VoiceData]) -> None:
+        """Nothing attached yet."""
+        self.hass = hass
+        self.voices = voices
+        self._commands = {
+            handler.intent_type: handler.command
+            for handler in handlers()
+            if handler.command is not None
+        }
+        self._attached: dict[tuple[str, int], CALLBACK_TYPE] = {}
+        self._following: dict[str, CALLBACK_TYPE] = {}
+        self._lock = asyncio.Lock()
+        self._wanted: frozenset[tuple[str, int]] = frozenset()
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Follow the profiles and their views; return what stops it."""
+
+        @callback
+        def changed(_change: Any, entry: ConfigEntry) -> None:
+            if entry.domain == DOMAIN:
+                self._follow()
+
+        stop_following = async_dispatcher_connect(
+            self.hass, SIGNAL_CONFIG_ENTRY_CHANGED, changed
+        )
+        self._follow()
+
+        @callback
+        def stop() -> None:
+            stop_following()
+            for remove in [*self._following.values(), *self._attached.values()]:
+                remove()
+            self._following.clear()
+            self._attached.clear()
+
+        return stop
+
+    @callback
+    def _follow(self) -> None:
+        """Listen to every loaded profile's view (and no longer to unloaded ones)."""
+        coaches = {coach.entry.entry_id: coach for coach in loaded_coaches(self.hass)}
+        for entry_id in set(self._following) - set(coaches):
+            self._following.pop(entry_id)()
+        for entry_id, coach in coaches.items():
+            if entry_id not in self._following:
+                self._following[entry_id] = coach.async_add_listener(self._changed)
+        self._changed()
+
+    @callback
+    def _changed(self) -> None:
+        """Attach or remove blocks when what the profiles offer changed."""
+        offered = {
+            command
+            for coach in loaded_coaches(self.hass)
+            for command in coach.view.available_commands
+        }
+        wanted = frozenset(
+            (language, number)
+            for language, voice in self.voices.items()
+            for number, block in enumerate(voice.blocks)
+            if block.offered and self._commands.get(block.intent) in offered
+        )
+        if wanted != self._wanted:
+            self._wanted = wanted
+            self.hass.async_create_task(self.async_refresh())
+
+    async def async_refresh(self) -> None:
+        """Attach the blocks now offered, remove those no longer offered."""
+        async with self._lock:
+            wanted = self._wanted
+            for key in set(self._attached) - wanted:
+                self._attached.pop(key)()
+            for key in wanted - set(self._attached):
+                voice = self.voices[key[0]]
+                remove = await _async_attach(self.hass, voice, voice.blocks[key[1]])
+                if remove is not None:
+                    self._attached[key] = remove
+
+
 async def _async_register_sentences(hass: HomeAssistant, _component: str) -> None:
     """Attach every shipped sentence, once `conversation` is set up."""
     voices = await async_load_voices(hass)
     for voice in voices.values():
         for block in voice.blocks:
-            await _async_attach(hass, voice, block)
+            if not block.offered:
+                await _async_attach(hass, voice, block)
     if DATA_ROUTINE_SENTENCES not in hass.data:
         own = hass.data[DATA_ROUTINE_SENTENCES] = RoutineSentences(hass, voices)
         own.async_start()
+        OfferedSentences(hass, voices).async_start()
 
 
 async def async_setup_assist(hass: HomeAssistant) -> None:

@@ -15,9 +15,9 @@ from homeassistant.util import dt as dt_util
 import probatio as vol
 
 from ..coach import Coach, Origin, OriginKind
-from ..commands import ATTR_PROGRAM, COMMANDS, CommandSpec
+from ..commands import ATTR_MINUTES, ATTR_PROGRAM, COMMANDS, CommandSpec
 from ..const import REASONS
-from ..engine import Command, EngineError
+from ..engine import Command, EngineError, View
 from ..profile.catalogues import in_language, reworded
 from ..profile.personal import Routine, routines
 from ..readout import status_data
@@ -33,6 +33,8 @@ INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
 INTENT_COMFORT: Final = "DeskBreakComfort"
+INTENT_PAUSE: Final = "DeskBreakPause"
+INTENT_COMFORT_STATUS: Final = "DeskBreakComfortStatus"
 
 SLOT_PROFILE: Final = "profile"
 SLOT_MINUTES: Final = "minutes"
@@ -43,6 +45,11 @@ SLOT_ROUTINE: Final = "routine"
 
 class CoachIntentHandler(intent.IntentHandler, ABC):
     """One voice command for one profile."""
+
+    #: Whether the reply itself names a profile asked about by name (a question:
+    #: "Anna has been sitting ..."); `run` finds the profile's name in the
+    #: profile slot, which is empty when the person asked about themselves.
+    names_profile = False
 
     def __init__(
         self,
@@ -77,6 +84,11 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         assert voice is not None
         choice = await self.async_choose(intent_obj, values)
         coach = choice.coach
+        say_name = choice.say_name
+        if self.names_profile:
+            # Asked by name, the reply names it: the profile's name, not the form
+            # said ("Анны"). Asked about oneself, it stays "you".
+            values[SLOT_PROFILE] = coach.name if values.get(SLOT_PROFILE) else None
         try:
             speech = self.run(voice, coach, intent_obj, values)
         except EngineError as err:
@@ -86,7 +98,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
             if choice.say_name:
                 message = voice.for_profile(coach.name, message)
             raise intent.IntentHandleError(message) from err
-        if choice.say_name:
+        if say_name:
             speech = voice.for_profile(coach.name, speech)
         response = intent_obj.create_response()
         response.async_set_speech(speech)
@@ -118,6 +130,8 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
 #: The fields of a command, from the slot values said (the profile's own routine
 #: named becomes its program).
 type Fields = Callable[[Coach, dict[str, Any]], dict[str, Any]]
+#: The reply said before the events' words, from the fields the command ran with.
+type Reply = Callable[[VoiceData, dict[str, Any]], str]
 
 
 def _said_fields(spec: CommandSpec) -> Fields:
@@ -141,7 +155,7 @@ class CommandIntentHandler(CoachIntentHandler):
         *,
         slots: Mapping[Any, Any] | None = None,
         fields: Fields | None = None,
-        reply: str | None = None,
+        reply: Reply | None = None,
     ) -> None:
         """Describe the command."""
         super().__init__(intent_type, description, command, slots)
@@ -158,8 +172,9 @@ class CommandIntentHandler(CoachIntentHandler):
         """Run the coach command; the satellite that heard it is its origin."""
         assert self.command is not None
         origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
-        events = coach.run(self.command, origin, **self._fields(coach, values))
-        parts = [str(voice.replies[self._reply])] if self._reply else []
+        fields = self._fields(coach, values)
+        events = coach.run(self.command, origin, **fields)
+        parts = [self._reply(voice, fields)] if self._reply else []
         parts.append(
             reworded(
                 intent_obj.hass, coach.entry, coach.catalogue, events, voice.language
@@ -227,7 +242,12 @@ async def _unknown_routine(
 
 
 class StatusIntentHandler(CoachIntentHandler):
-    """How long the person has been sitting, and today's breaks."""
+    """How long the person has been sitting, and today's breaks.
+
+    Asked about a profile by name, the reply says the name ("Anna is away").
+    """
+
+    names_profile = True
 
     def run(
         self,
@@ -246,8 +266,10 @@ class StatusIntentHandler(CoachIntentHandler):
             program = catalogue.program(exercise["program"])
             exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
-        template = str(voice.replies["status"][status["status"]])
-        return template.format(
+        name = values.get(SLOT_PROFILE)
+        templates = voice.replies["status_named" if name else "status"]
+        return str(templates[status["status"]]).format(
+            name=name,
             sitting_minutes=status["sitting_minutes"],
             breaks_today=status["breaks_today"],
             daily_target=status["daily_target"],
@@ -260,6 +282,54 @@ class StatusIntentHandler(CoachIntentHandler):
             steps_total=exercise.get("steps_total", ""),
             exercise=exercise.get("name", ""),
         )
+
+
+class ComfortStatusIntentHandler(CoachIntentHandler):
+    """How the neck is doing, from the comfort log: today, the week, the trend.
+
+    The answer is a list of sentences (`replies.comfort`), each said when it has
+    something to say; a new part (is it helping?) is one more sentence.
+    """
+
+    names_profile = True
+
+    def run(
+        self,
+        voice: VoiceData,
+        coach: Coach,
+        intent_obj: intent.Intent,
+        values: dict[str, Any],
+    ) -> str:
+        """Describe the comfort log of the last 7 days."""
+        return " ".join(
+            comfort_parts(voice, coach.view_now(), values.get(SLOT_PROFILE))
+        )
+
+
+def comfort_parts(voice: VoiceData, view: View, name: str | None) -> list[str]:
+    """Return the sentences that describe the comfort log (named: "Anna's neck")."""
+    replies: Mapping[str, str] = voice.replies["comfort"]
+    named: Mapping[str, str] = voice.replies["comfort_named"] if name else {}
+
+    def say(key: str, **values: Any) -> str:
+        return str(named.get(key) or replies[key]).format(name=name, **values)
+
+    average = view.comfort_average_7d
+    if average is None:
+        return [say("nothing")]
+    parts = [say("today", level=view.comfort)] if view.comfort is not None else []
+    shown = f"{average:g}".replace(".", str(replies.get("decimal_separator", ".")))
+    parts.append(say("week", average=shown))
+    if view.comfort_trend in ("better", "worse"):
+        parts.append(say(view.comfort_trend))
+    return parts
+
+
+def _paused(voice: VoiceData, fields: dict[str, Any]) -> str:
+    """Say how long reminders are paused."""
+    if (minutes := fields.get(ATTR_MINUTES)) is None:
+        return str(voice.replies["paused"])
+    return str(voice.replies["paused_for"]).format(minutes=minutes)
 
 
 _ROUTINE = vol.Optional(
@@ -351,7 +421,23 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_RESUME,
             "Turns break reminders and exercises back on after a pause or a stop.",
             Command.RESUME,
-            reply="resumed",
+            reply=lambda voice, _fields: str(voice.replies["resumed"]),
+        ),
+        CommandIntentHandler(
+            INTENT_PAUSE,
+            "Pauses break reminders, for a number of minutes or until resumed.",
+            Command.PAUSE,
+            slots=_slot(
+                COMMANDS[Command.PAUSE],
+                SLOT_MINUTES,
+                "Minutes to pause; until resumed if left out",
+            ),
+            reply=_paused,
+        ),
+        ComfortStatusIntentHandler(
+            INTENT_COMFORT_STATUS,
+            "Tells how the person's neck is doing from the comfort log: today's "
+            "level (0-10, 10 = no discomfort), the last 7 days' average and trend.",
         ),
     ]
 
