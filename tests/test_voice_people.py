@@ -74,6 +74,7 @@ async def test_pause_and_resume_by_voice(
 async def test_pause_in_other_languages(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
+    *,
     language: str,
     pause: str,
     paused: str,
@@ -105,7 +106,7 @@ async def test_pause_in_other_languages(
 async def test_neck_level_read_from_how_people_say_it(
     hass: HomeAssistant, sitting: str
 ) -> None:
-    """ "feels like a 6 out of 10" logs 6, in each language."""
+    """A level said as "feels like a 6 out of 10" logs 6, in each language."""
     assert await async_say(hass, "my neck feels like a 6 out of 10") == (
         "Noted: 6 out of 10."
     )
@@ -157,7 +158,7 @@ async def test_how_is_my_neck(
 async def test_a_named_profile_is_answered_by_name(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
-    """ "How long has Anna been sitting" says Anna, in every language."""
+    """Asked "how long has Anna been sitting", the answer says Anna."""
     anna = profile("Anna", "input_boolean.anna")
     await async_start_day(hass, freezer, anna, profile("Boris", "input_boolean.boris"))
     assert await async_say(hass, "How long has Anna been sitting") == (
@@ -198,12 +199,13 @@ async def test_a_named_profile_is_answered_by_name(
 async def test_short_words_only_while_they_fit(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
+    *,
     language: str,
     word: str,
     reply: str,
     theirs: str,
 ) -> None:
-    """ "weiter" is the coach's during a break, and Home Assistant's otherwise."""
+    """A word like "weiter" is the coach's during a break, else Home Assistant's."""
     entry = profile("Desk")
     await async_start_day(hass, freezer, entry, language=language)
     await set_presence(hass, True)
