@@ -1,193 +1,38 @@
-"""Assist: the intents, and the shipped sentences registered as sentence triggers.
+"""Assist: the shipped sentences registered as sentence triggers (triggers.py).
 
 The sentences need no file in the configuration directory: once `conversation`
 is set up they are attached through its sentence trigger, the same mechanism an
 automation's "Sentence" trigger uses. A match runs the DeskBreak* intent and its
 reply becomes Assist's answer. Like every sentence trigger they are matched
 before Home Assistant's built-in sentences, and in an Assist pipeline before its
-conversation agent, whichever agent that is.
+conversation agent, whichever agent that is. Short sentences ("weiter") are
+attached only while a profile offers their command (`OfferedSentences`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
-import logging
+from collections.abc import Mapping
 import re
 from typing import Any
 
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry
-from homeassistant.const import CONF_COMMAND, CONF_PLATFORM
-from homeassistant.core import CALLBACK_TYPE, Context, HomeAssistant, callback
-from homeassistant.helpers import intent
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
-from homeassistant.helpers.script import ScriptRunResult
-from homeassistant.helpers.trigger import (
-    async_initialize_triggers,
-    async_validate_trigger_config,
-)
 from homeassistant.setup import async_when_setup
 from homeassistant.util.hass_dict import HassKey
-import probatio as vol
 
 from ..const import DOMAIN
 from ..profile.personal import routines
-from .choose import find_coach, loaded_coaches
-from .intents import (
-    INTENT_START,
-    SLOT_LEVEL,
-    SLOT_MINUTES,
-    SLOT_PROFILE,
-    SLOT_ROUTINE,
-    handlers,
-)
-from .language import (
-    SentenceBlock,
-    VoiceData,
-    async_error_text,
-    async_load_voices,
-    normalize,
-)
+from .choose import loaded_coaches
+from .intents import INTENT_START, SLOT_ROUTINE, handlers
+from .language import SentenceBlock, VoiceData, async_load_voices, normalize
+from .triggers import CONVERSATION, async_attach
 
-_LOGGER = logging.getLogger(__name__)
-
-CONVERSATION = "conversation"
 DATA_ROUTINE_SENTENCES: HassKey[RoutineSentences] = HassKey(
     f"{DOMAIN}_routine_sentences"
 )
 _LIST = re.compile(r"\{(\w+)\}")
-
-
-def _result(speech: str) -> ScriptRunResult:
-    """Return what a sentence trigger's action returns: the spoken reply."""
-    return ScriptRunResult(
-        conversation_response=speech, service_response=None, variables={}
-    )
-
-
-class SentenceAction:
-    """Runs the intent of one block of sentences when Assist matches one of them."""
-
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        voice: VoiceData,
-        block: SentenceBlock,
-        yields_to: Callable[[str], bool] | None = None,
-    ) -> None:
-        """Bind the sentences to their intent.
-
-        `yields_to`: whether a sentence is another trigger's to answer; then this
-        one stays silent (all matching sentence triggers run).
-        """
-        self.hass = hass
-        self.voice = voice
-        self.block = block
-        self.yields_to = yields_to
-
-    async def async_run(
-        self, run_variables: dict[str, Any], context: Context | None = None
-    ) -> ScriptRunResult:
-        """Handle one matched sentence; errors become the spoken reply."""
-        trigger: Mapping[str, Any] = run_variables["trigger"]
-        if self.yields_to is not None and self.yields_to(
-            str(trigger.get("sentence") or "")
-        ):
-            return ScriptRunResult(
-                conversation_response=None, service_response=None, variables={}
-            )
-        said = dict(trigger.get("slots") or {})
-        slots: dict[str, Any] = {
-            name: {"value": value} for name, value in self.block.slots.items()
-        }
-        profile = str(said.pop(SLOT_PROFILE, "")).strip()
-        coaches = loaded_coaches(self.hass)
-        if (
-            profile
-            and SLOT_MINUTES not in said
-            and self.voice.ends_with_minutes(profile)
-            and find_coach(coaches, profile) is None
-        ):
-            # "snooze the break for ten minutes" fits "... for {profile}" too.
-            said[SLOT_MINUTES], profile = profile, ""
-        elif (
-            not profile
-            and (minutes := str(said.get(SLOT_MINUTES, "")))
-            and self.voice.minutes(minutes) is None
-            and find_coach(coaches, minutes) is not None
-        ):
-            # And "pause the reminders for Anna" fits "... for {minutes}".
-            profile = str(said.pop(SLOT_MINUTES))
-        if profile:
-            slots[SLOT_PROFILE] = {"value": profile, "text": profile}
-        # Numbers said as words or digits; one not understood is answered.
-        numbers = (
-            (SLOT_MINUTES, self.voice.minutes, "voice_minutes"),
-            (SLOT_LEVEL, self.voice.level, "voice_level"),
-        )
-        for slot, read, error in numbers:
-            if slot not in said:
-                continue
-            if (value := read(str(said[slot]))) is None:
-                return _result(
-                    await async_error_text(self.hass, self.voice.language, error, {})
-                )
-            slots[slot] = {"value": value}
-        user_input: Mapping[str, Any] = trigger.get("user_input") or {}
-        try:
-            response = await intent.async_handle(
-                self.hass,
-                CONVERSATION,
-                self.block.intent,
-                slots,
-                text_input=trigger.get("sentence"),
-                context=context,
-                language=self.voice.language,
-                assistant=CONVERSATION,
-                device_id=trigger.get("device_id"),
-                satellite_id=trigger.get("satellite_id"),
-                conversation_agent_id=user_input.get("agent_id"),
-            )
-        except intent.IntentError as err:
-            return _result(str(err))
-        return _result(response.speech.get("plain", {}).get("speech", ""))
-
-
-def _log(level: int, msg: str, **kwargs: Any) -> None:
-    """Log trigger set-up problems; routine progress only at debug level."""
-    _LOGGER.log(
-        level if level >= logging.WARNING else logging.DEBUG,
-        "Assist sentences: %s",
-        msg,
-        **kwargs,
-    )
-
-
-async def _async_attach(
-    hass: HomeAssistant,
-    voice: VoiceData,
-    block: SentenceBlock,
-    yields_to: Callable[[str], bool] | None = None,
-) -> CALLBACK_TYPE | None:
-    """Attach one block of sentences as one sentence trigger; return its remover."""
-    try:
-        config = await async_validate_trigger_config(
-            hass, [{CONF_PLATFORM: CONVERSATION, CONF_COMMAND: list(block.sentences)}]
-        )
-    except vol.Invalid as err:
-        _LOGGER.error(
-            "Invalid %s sentences of %s: %s", voice.language, block.intent, err
-        )
-        return None
-    action = SentenceAction(hass, voice, block, yields_to)
-    return await async_initialize_triggers(
-        hass,
-        config,
-        action.async_run,
-        DOMAIN,
-        f"{block.intent} ({voice.language})",
-        _log,
-    )
 
 
 class RoutineSentences:
@@ -262,7 +107,7 @@ class RoutineSentences:
                 if key in self._attached:
                     continue
                 voice = self.voices[key[0]]
-                remove = await _async_attach(self.hass, voice, block, self.shipped)
+                remove = await async_attach(self.hass, voice, block, self.shipped)
                 if remove is not None:
                     self._attached[key] = remove
 
@@ -375,7 +220,7 @@ class OfferedSentences:
                 self._attached.pop(key)()
             for key in wanted - set(self._attached):
                 voice = self.voices[key[0]]
-                remove = await _async_attach(self.hass, voice, voice.blocks[key[1]])
+                remove = await async_attach(self.hass, voice, voice.blocks[key[1]])
                 if remove is not None:
                     self._attached[key] = remove
 
@@ -386,7 +231,7 @@ async def _async_register_sentences(hass: HomeAssistant, _component: str) -> Non
     for voice in voices.values():
         for block in voice.blocks:
             if not block.offered:
-                await _async_attach(hass, voice, block)
+                await async_attach(hass, voice, block)
     if DATA_ROUTINE_SENTENCES not in hass.data:
         own = hass.data[DATA_ROUTINE_SENTENCES] = RoutineSentences(hass, voices)
         own.async_start()

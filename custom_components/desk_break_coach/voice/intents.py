@@ -1,12 +1,12 @@
 """Voice commands: the DeskBreak* intents, for Assist sentences and LLM tools alike.
 
-Which profile a request is for is chosen in choose.py.
+Which profile a request is for is chosen in choose.py; the handlers' base is in
+handler.py. `handlers()` has one row per intent.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Final
 
 from homeassistant.core import HomeAssistant
@@ -14,15 +14,16 @@ from homeassistant.helpers import config_validation as cv, intent
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
-from ..coach import Coach, Origin, OriginKind
+from ..coach import Coach
 from ..commands import ATTR_MINUTES, ATTR_PROGRAM, COMMANDS, CommandSpec
 from ..const import REASONS
-from ..engine import Command, EngineError, View
-from ..profile.catalogues import in_language, reworded
+from ..engine import Command, View
+from ..profile.catalogues import in_language
 from ..profile.personal import Routine, routines
 from ..readout import status_data
 from .choose import Choice, async_choose, loaded_coaches, voice_error
-from .language import VoiceData, async_error_text, get_voice, normalize
+from .handler import SLOT_PROFILE, CoachIntentHandler, CommandIntentHandler
+from .language import VoiceData, normalize
 
 INTENT_START: Final = "DeskBreakStart"
 INTENT_SNOOZE: Final = "DeskBreakSnooze"
@@ -36,151 +37,12 @@ INTENT_COMFORT: Final = "DeskBreakComfort"
 INTENT_PAUSE: Final = "DeskBreakPause"
 INTENT_COMFORT_STATUS: Final = "DeskBreakComfortStatus"
 
-SLOT_PROFILE: Final = "profile"
+__all__ = ["SLOT_PROFILE", "CoachIntentHandler", "CommandIntentHandler"]
+
 SLOT_MINUTES: Final = "minutes"
 SLOT_REASON: Final = "reason"
 SLOT_LEVEL: Final = "level"
 SLOT_ROUTINE: Final = "routine"
-
-
-class CoachIntentHandler(intent.IntentHandler, ABC):
-    """One voice command for one profile."""
-
-    #: Whether the reply itself names a profile asked about by name (a question:
-    #: "Anna has been sitting ..."); `run` finds the profile's name in the
-    #: profile slot, which is empty when the person asked about themselves.
-    names_profile = False
-
-    def __init__(
-        self,
-        intent_type: str,
-        description: str,
-        command: Command | None = None,
-        slots: Mapping[Any, Any] | None = None,
-    ) -> None:
-        """Describe the command."""
-        self.intent_type = intent_type
-        self.description = description
-        self.command = command
-        self._slots = dict(slots or {})
-
-    @property
-    def slot_schema(self) -> dict[Any, Any]:
-        """Every command takes an optional profile name."""
-        return {
-            vol.Optional(
-                SLOT_PROFILE,
-                description="Name of the desk profile; leave out when there is one",
-            ): cv.string,
-            **self._slots,
-        }
-
-    async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
-        """Run the command for the chosen profile and say what happened."""
-        hass = intent_obj.hass
-        slots = self.async_validate_slots(intent_obj.slots)
-        values = {name: slot.get("value") for name, slot in slots.items()}
-        voice = get_voice(hass, intent_obj.language)
-        assert voice is not None
-        choice = await self.async_choose(intent_obj, values)
-        coach = choice.coach
-        say_name = choice.say_name
-        if self.names_profile:
-            # Asked by name, the reply names it: the profile's name, not the form
-            # said ("Анны"). Asked about oneself, it stays "you".
-            values[SLOT_PROFILE] = coach.name if values.get(SLOT_PROFILE) else None
-        try:
-            speech = self.run(voice, coach, intent_obj, values)
-        except EngineError as err:
-            message = await async_error_text(
-                hass, intent_obj.language, err.key, err.values
-            )
-            if choice.say_name:
-                message = voice.for_profile(coach.name, message)
-            raise intent.IntentHandleError(message) from err
-        if say_name:
-            speech = voice.for_profile(coach.name, speech)
-        response = intent_obj.create_response()
-        response.async_set_speech(speech)
-        response.async_set_speech_slots(
-            {"profile": coach.name, "config_entry_id": coach.entry.entry_id}
-            | status_data(coach.view_now())
-        )
-        return response
-
-    async def async_choose(
-        self, intent_obj: intent.Intent, values: dict[str, Any]
-    ) -> Choice:
-        """Pick the profile the request is for."""
-        return await async_choose(
-            intent_obj.hass, intent_obj, values.get(SLOT_PROFILE), self.command
-        )
-
-    @abstractmethod
-    def run(
-        self,
-        voice: VoiceData,
-        coach: Coach,
-        intent_obj: intent.Intent,
-        values: dict[str, Any],
-    ) -> str:
-        """Run the command; return the reply."""
-
-
-#: The fields of a command, from the slot values said (the profile's own routine
-#: named becomes its program).
-type Fields = Callable[[Coach, dict[str, Any]], dict[str, Any]]
-#: The reply said before the events' words, from the fields the command ran with.
-type Reply = Callable[[VoiceData, dict[str, Any]], str]
-
-
-def _said_fields(spec: CommandSpec) -> Fields:
-    """Return the slots named like the command's fields, as said (checked by the command)."""
-    names = spec.field_names
-
-    def fields(_coach: Coach, said: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in said.items() if k in names and v is not None}
-
-    return fields
-
-
-class CommandIntentHandler(CoachIntentHandler):
-    """A command that runs one coach command and speaks the events it caused."""
-
-    def __init__(
-        self,
-        intent_type: str,
-        description: str,
-        command: Command,
-        *,
-        slots: Mapping[Any, Any] | None = None,
-        fields: Fields | None = None,
-        reply: Reply | None = None,
-    ) -> None:
-        """Describe the command."""
-        super().__init__(intent_type, description, command, slots)
-        self._fields = fields or _said_fields(COMMANDS[command])
-        self._reply = reply
-
-    def run(
-        self,
-        voice: VoiceData,
-        coach: Coach,
-        intent_obj: intent.Intent,
-        values: dict[str, Any],
-    ) -> str:
-        """Run the coach command; the satellite that heard it is its origin."""
-        assert self.command is not None
-        origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
-        fields = self._fields(coach, values)
-        events = coach.run(self.command, origin, **fields)
-        parts = [self._reply(voice, fields)] if self._reply else []
-        parts.append(
-            reworded(
-                intent_obj.hass, coach.entry, coach.catalogue, events, voice.language
-            )
-        )
-        return " ".join(part for part in parts if part)
 
 
 def find_routine(coach: Coach, said: str) -> Routine | None:
