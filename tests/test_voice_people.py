@@ -119,6 +119,12 @@ async def test_neck_level_read_from_how_people_say_it(
         "Sorry, I did not catch the level: say a number from 0 to 10."
     )
     assert state(hass, "sensor", "comfort").state == "5"
+    # Not a level, but words that stop the exercises: those answer alone.
+    await act(hass, sitting, "start_break")
+    reply = await async_say(hass, "my neck is sore")
+    assert reply.startswith("Exercises stopped. Rest now")
+    assert state(hass, "sensor", "status").state == "resting"
+    assert state(hass, "sensor", "comfort").state == "5"
 
 
 async def test_how_is_my_neck(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-import re
 from typing import Any
 
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry
@@ -27,12 +26,11 @@ from ..profile.personal import routines
 from .choose import loaded_coaches
 from .intents import INTENT_START, SLOT_ROUTINE, handlers
 from .language import SentenceBlock, VoiceData, async_load_voices, normalize
-from .triggers import CONVERSATION, async_attach
+from .triggers import CONVERSATION, async_attach, sentence_intents
 
 DATA_ROUTINE_SENTENCES: HassKey[RoutineSentences] = HassKey(
     f"{DOMAIN}_routine_sentences"
 )
-_LIST = re.compile(r"\{(\w+)\}")
 
 
 class RoutineSentences:
@@ -113,26 +111,11 @@ class RoutineSentences:
 
     def shipped(self, sentence: str) -> bool:
         """Whether a shipped sentence (of any language) matches too."""
-        from hassil.intents import Intents, WildcardSlotList  # noqa: PLC0415
         from hassil.recognize import recognize  # noqa: PLC0415
 
         if self._shipped is None:
             blocks = [block for voice in self.voices.values() for block in voice.blocks]
-            self._shipped = Intents.from_dict(
-                {
-                    "language": "en",
-                    "intents": {
-                        f"shipped_{number}": {
-                            "data": [{"sentences": list(block.sentences)}]
-                        }
-                        for number, block in enumerate(blocks)
-                    },
-                }
-            )
-            for block in blocks:
-                for sentence_text in block.sentences:
-                    for name in _LIST.findall(sentence_text):
-                        self._shipped.slot_lists[name] = WildcardSlotList(name)
+            self._shipped = sentence_intents("en", blocks)
         return recognize(sentence, self._shipped) is not None
 
 

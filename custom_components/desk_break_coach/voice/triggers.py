@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 import logging
+import re
 from typing import Any
 
 from homeassistant.const import CONF_COMMAND, CONF_PLATFORM
@@ -29,6 +30,7 @@ from .language import SentenceBlock, VoiceData, async_error_text
 _LOGGER = logging.getLogger(__name__)
 
 CONVERSATION = "conversation"
+_LIST = re.compile(r"\{(\w+)\}")
 
 
 def _result(speech: str) -> ScriptRunResult:
@@ -36,6 +38,33 @@ def _result(speech: str) -> ScriptRunResult:
     return ScriptRunResult(
         conversation_response=speech, service_response=None, variables={}
     )
+
+
+def _silent() -> ScriptRunResult:
+    """Return no reply: another trigger that matched answers."""
+    return ScriptRunResult(
+        conversation_response=None, service_response=None, variables={}
+    )
+
+
+def sentence_intents(language: str, blocks: list[SentenceBlock]) -> Any:
+    """Return blocks of sentences as hassil intents, their {slots} as wildcards."""
+    from hassil.intents import Intents, WildcardSlotList  # noqa: PLC0415
+
+    intents = Intents.from_dict(
+        {
+            "language": language,
+            "intents": {
+                f"block_{number}": {"data": [{"sentences": list(block.sentences)}]}
+                for number, block in enumerate(blocks)
+            },
+        }
+    )
+    for block in blocks:
+        for sentence in block.sentences:
+            for name in _LIST.findall(sentence):
+                intents.slot_lists[name] = WildcardSlotList(name)
+    return intents
 
 
 class SentenceAction:
@@ -57,6 +86,23 @@ class SentenceAction:
         self.voice = voice
         self.block = block
         self.yields_to = yields_to
+        self._others: Any = None
+
+    def _heard_elsewhere(self, sentence: str) -> bool:
+        """Whether another shipped block takes the sentence with no number in it."""
+        from hassil.recognize import recognize_all  # noqa: PLC0415
+
+        if self._others is None:
+            others = [
+                block
+                for block in self.voice.blocks
+                if block is not self.block and not block.offered
+            ]
+            self._others = sentence_intents(self.voice.language, others)
+        return any(
+            not {SLOT_MINUTES, SLOT_LEVEL} & set(result.entities)
+            for result in recognize_all(sentence, self._others)
+        )
 
     async def async_run(
         self, run_variables: dict[str, Any], context: Context | None = None
@@ -66,9 +112,7 @@ class SentenceAction:
         if self.yields_to is not None and self.yields_to(
             str(trigger.get("sentence") or "")
         ):
-            return ScriptRunResult(
-                conversation_response=None, service_response=None, variables={}
-            )
+            return _silent()
         said = dict(trigger.get("slots") or {})
         slots: dict[str, Any] = {
             name: {"value": value} for name, value in self.block.slots.items()
@@ -102,6 +146,9 @@ class SentenceAction:
             if slot not in said:
                 continue
             if (value := read(str(said[slot]))) is None:
+                if self._heard_elsewhere(str(trigger.get("sentence") or "")):
+                    # "my neck is sore": not a level, but another block's words.
+                    return _silent()
                 return _result(
                     await async_error_text(self.hass, self.voice.language, error, {})
                 )
