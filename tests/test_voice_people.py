@@ -229,3 +229,30 @@ async def test_short_words_only_while_they_fit(
     await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
     assert await async_say(hass, word, language=language) == before
+
+
+async def test_time_at_the_desk_today(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, sitting: str
+) -> None:
+    """Asked about the whole day, the answer starts with the day's time at the desk."""
+    await advance(hass, freezer, minutes=30)
+    await set_presence(hass, False)
+    await advance(hass, freezer, minutes=10)
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=20)
+    assert await async_say(hass, "how long have I been at my desk today") == (
+        "You have been at the desk for 50 minutes today. You have been sitting "
+        "for 20 minutes; 0 of 4 breaks done today. The next break is at 10:25."
+    )
+    reply = await async_say(hass, "how long have I been sitting")
+    assert reply.startswith("You have been sitting for 20 minutes")
+    reply = await async_say(
+        hass, "wie lange war Desk heute am Schreibtisch", language="de"
+    )
+    assert reply.startswith(
+        "Heute war Desk schon 50 Minuten am Schreibtisch. Desk sitzt"
+    )
+    reply = await async_say(
+        hass, "сколько времени я сегодня провёл за столом", language="ru"
+    )
+    assert reply.startswith("Минут за столом сегодня: 50. Минут без перерыва: 20.")

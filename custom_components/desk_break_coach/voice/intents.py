@@ -43,6 +43,8 @@ SLOT_MINUTES: Final = "minutes"
 SLOT_REASON: Final = "reason"
 SLOT_LEVEL: Final = "level"
 SLOT_ROUTINE: Final = "routine"
+SLOT_PERIOD: Final = "period"
+PERIOD_TODAY: Final = "today"
 
 
 def find_routine(coach: Coach, said: str) -> Routine | None:
@@ -130,7 +132,14 @@ class StatusIntentHandler(CoachIntentHandler):
         next_break = status["next_break"]
         name = values.get(SLOT_PROFILE)
         templates = voice.replies["status_named" if name else "status"]
-        return str(templates[status["status"]]).format(
+        today = ""
+        if values.get(SLOT_PERIOD) == PERIOD_TODAY:
+            key = "status_today_named" if name else "status_today"
+            today = str(voice.replies[key]).format(
+                name=name, minutes=status["sitting_today_minutes"]
+            )
+            today += " "
+        return today + str(templates[status["status"]]).format(
             name=name,
             sitting_minutes=status["sitting_minutes"],
             breaks_today=status["breaks_today"],
@@ -257,6 +266,12 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_STATUS,
             "Tells how long the person has been sitting, how many breaks are done "
             "today, when the next break is and which exercise is in progress.",
+            slots={
+                vol.Optional(
+                    SLOT_PERIOD,
+                    description="today: also tell the time at the desk today",
+                ): vol.In([PERIOD_TODAY])
+            },
         ),
         CommandIntentHandler(
             INTENT_STOP,
