@@ -24,6 +24,9 @@ from custom_components.desk_break_coach.const import (
     LANGUAGES,
 )
 from custom_components.desk_break_coach.engine import Command, Status
+
+# The statuses in which the engine counts the sitting time.
+from custom_components.desk_break_coach.engine.core import _COUNTING as COUNTING
 from custom_components.desk_break_coach.frontend import (
     CARD_FILENAME,
     FACTS_FILENAME,
@@ -157,3 +160,15 @@ def test_comfort_levels_are_the_integrations() -> None:
         assert "{min}" in question, question
         assert "{max}" in question, question
         assert not re.search(r"\d", question), question
+
+
+def test_card_constants_are_the_integrations() -> None:
+    """The domain it calls and the statuses whose sitting time it counts up."""
+    source = _source("const.js")
+    assert f'export const DOMAIN = "{DOMAIN}";' in source
+    match = re.search(
+        r"^export const SITTING_STATUSES = \[(.*)\];$", source, re.MULTILINE
+    )
+    assert match
+    counting = re.findall(r'"(\w+)"', match.group(1))
+    assert set(counting) == {status.value for status in COUNTING}
