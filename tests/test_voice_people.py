@@ -24,6 +24,16 @@ async def test_pause_and_resume_by_voice(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """Home Assistant's own sentences do not take these first; spans are read."""
+    # A device Home Assistant's "turn off ..." could mean stays as it is.
+    hass.states.async_set(
+        "switch.break_reminders", "on", {"friendly_name": "Break reminders"}
+    )
+    assert await async_say(hass, "turn off break reminders") == (
+        "Break reminders are paused until you turn them back on."
+    )
+    assert hass.states.get("switch.break_reminders").state == "on"
+    await async_say(hass, "turn on break reminders")
+    assert state(hass, "sensor", "status").state == "sitting"
     assert await async_say(hass, "pause my break reminders") == (
         "Break reminders are paused until you turn them back on."
     )
