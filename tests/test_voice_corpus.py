@@ -48,7 +48,10 @@ class Recorder(intent.IntentHandler):
 
 @pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
 async def test_corpus(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, path: Path
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+    path: Path,
 ) -> None:
     """Every phrasing gives its intent and values; the share is printed."""
     corpus = load_yaml_dict(path)
@@ -96,5 +99,6 @@ async def test_corpus(
         f"\n{language}: {understood} of {len(phrases)} phrasings understood "
         f"({100 * understood / len(phrases):.0f} %)"
     )
+    assert "Invalid" not in caplog.text  # every block of sentences attached
     assert not missed, "\n".join(missed)
     assert not stolen, "\n".join(stolen)
