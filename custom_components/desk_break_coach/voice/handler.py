@@ -67,7 +67,6 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
         assert voice is not None
         choice = await self.async_choose(intent_obj, values)
         coach = choice.coach
-        say_name = choice.say_name
         if self.names_profile:
             # Asked by name, the reply names it: the profile's name, not the form
             # said ("Анны"). Asked about oneself, it stays "you".
@@ -81,7 +80,7 @@ class CoachIntentHandler(intent.IntentHandler, ABC):
             if choice.say_name:
                 message = voice.for_profile(coach.name, message)
             raise intent.IntentHandleError(message) from err
-        if say_name:
+        if choice.say_name:
             speech = voice.for_profile(coach.name, speech)
         response = intent_obj.create_response()
         response.async_set_speech(speech)
