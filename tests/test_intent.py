@@ -314,5 +314,9 @@ async def test_spoken_minutes(hass: HomeAssistant) -> None:
     assert russian.minutes("пятнадцать") == 15
     assert russian.minutes("одну минуту") == 1
     assert russian.minutes("5 минут") == 5
+    assert english.without_after_words("10 minutes please") == "10 minutes"
+    assert english.without_after_words("Anna right now") == "anna"
+    assert english.without_after_words("Anna") == "Anna"
+    assert russian.without_after_words("полчаса пожалуйста") == "полчаса"
     assert english.ends_with_minutes("ten minutes")
     assert not english.ends_with_minutes("Anna")

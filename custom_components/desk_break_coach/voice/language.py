@@ -76,16 +76,24 @@ class VoiceData:
     hour_words: frozenset[str] = frozenset()
     #: Spans said without a number: "half an hour" = 30 (minutes).
     durations: Mapping[str, int] = field(default_factory=dict)
+    #: Words that may end any sentence ("please", "now"), longest first.
+    after_words: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(
         cls, data: Mapping[str, Any], numbers: Mapping[str, int]
     ) -> VoiceData:
         """Build from the YAML form."""
+        polite = data.get("polite") or {}
+        before = [str(words) for words in polite.get("before") or ()]
+        after = [str(words) for words in polite.get("after") or ()]
         blocks = tuple(
             SentenceBlock(
                 intent=intent_type,
-                sentences=tuple(block["sentences"]),
+                sentences=tuple(
+                    _politely(sentence, before, after)
+                    for sentence in block["sentences"]
+                ),
                 slots={str(k): str(v) for k, v in (block.get("slots") or {}).items()},
                 offered=bool(block.get("offered", False)),
             )
@@ -105,6 +113,9 @@ class VoiceData:
             logbook=data["logbook"],
             numbers=numbers,
             routine_sentences=tuple(data.get("routine_sentences") or ()),
+            after_words=tuple(
+                sorted((normalize(words) for words in after), key=len, reverse=True)
+            ),
             routine_endings={
                 str(k): str(v) for k, v in (data.get("routine_endings") or {}).items()
             },
@@ -141,6 +152,17 @@ class VoiceData:
     def for_profile(self, name: str, speech: str) -> str:
         """Say whose profile a reply is about."""
         return str(self.replies["for_profile"]).format(name=name, speech=speech)
+
+    def without_after_words(self, text: str) -> str:
+        """Return a captured slot without the "please" or "now" that ended it."""
+        said = normalize(text)
+        changed = True
+        while changed:
+            changed = False
+            for words in self.after_words:
+                if said.endswith(f" {words}"):
+                    said, changed = said[: -len(words) - 1], True
+        return said if said != normalize(text) else text
 
     def ends_with_minutes(self, text: str) -> bool:
         """Whether the words are a span of time ("ten minutes", "an hour")."""
@@ -191,6 +213,15 @@ class VoiceData:
         if value is None or not low <= value <= high:
             return None
         return value
+
+
+def _politely(sentence: str, before: list[str], after: list[str]) -> str:
+    """Return a sentence that may start with "please" and end with "please" or "now"."""
+    if before:
+        sentence = f"[{'|'.join(before)}] {sentence}"
+    if after:
+        sentence = f"{sentence} [{'|'.join(after)}]"
+    return sentence
 
 
 def _spoken_numbers(language: str) -> dict[str, int]:

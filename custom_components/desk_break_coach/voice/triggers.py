@@ -113,7 +113,12 @@ class SentenceAction:
             str(trigger.get("sentence") or "")
         ):
             return _silent()
-        said = dict(trigger.get("slots") or {})
+        said = {
+            name: self.voice.without_after_words(value)
+            if isinstance(value, str)
+            else value
+            for name, value in (trigger.get("slots") or {}).items()
+        }
         slots: dict[str, Any] = {
             name: {"value": value} for name, value in self.block.slots.items()
         }
