@@ -101,14 +101,12 @@ ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
 ERROR_OFF_OR_RANGE = "off_or_range"
 ERROR_STANDING_ABOVE_REQUIRED = "standing_above_required"
 
-# Units of the numeric options, translated under selector.option_unit
+# Units of the numeric options, translated under selector.option_unit. Counts
+# (snoozes, breaks, repetitions) have none: a unit cannot agree with every number.
 _NUMBER_UNITS: Mapping[str, str] = {
     CONF_SIT_MINUTES: "minutes",
     CONF_AWAY_MINUTES: "minutes",
     CONF_SNOOZE_MINUTES: "minutes",
-    CONF_MAX_SNOOZES: "snoozes",
-    CONF_DAILY_TARGET: "breaks",
-    CONF_REPS: "repetitions",
     CONF_EXERCISE_SECONDS: "seconds",
     CONF_IDLE_SECONDS: "seconds",
     CONF_MICRO_BREAK_MINUTES: "minutes",
@@ -148,7 +146,7 @@ def _whole_number(key: str) -> probatio.All[Any]:
                 max=maximum,
                 step=1,
                 mode=NumberSelectorMode.BOX,
-                unit_of_measurement=_NUMBER_UNITS[key],
+                unit_of_measurement=_NUMBER_UNITS.get(key),
                 translation_key="option_unit",
             )
         ),
