@@ -139,17 +139,13 @@ PROFILE_SCHEMA = probatio.Schema(
 def _whole_number(key: str) -> probatio.All[Any]:
     """Return a validator for a numeric option: a whole number in its range."""
     minimum, maximum = NUMBER_OPTION_RANGES[key]
+    config = NumberSelectorConfig(
+        min=minimum, max=maximum, step=1, mode=NumberSelectorMode.BOX
+    )
+    if unit := _NUMBER_UNITS.get(key):
+        config |= {"unit_of_measurement": unit, "translation_key": "option_unit"}
     return probatio.All(
-        NumberSelector(
-            NumberSelectorConfig(
-                min=minimum,
-                max=maximum,
-                step=1,
-                mode=NumberSelectorMode.BOX,
-                unit_of_measurement=_NUMBER_UNITS.get(key),
-                translation_key="option_unit",
-            )
-        ),
+        NumberSelector(config),
         probatio.Coerce(int),
         probatio.Range(min=minimum, max=maximum),
         msg=ERROR_OUT_OF_RANGE,

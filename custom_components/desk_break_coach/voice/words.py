@@ -20,6 +20,8 @@ from .plural import say, split_minutes
 
 #: The format specification that says minutes as hours and minutes.
 DURATION = "duration"
+#: Hours and minutes together, where a language file says nothing else.
+_DURATION = "{hours:hours} {minutes:minutes}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class Words:
     #: Forms per counted word: {"minutes": {"one": "{n} minute", "other": ...}}.
     counts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: Hours and minutes together: "{hours:hours} {minutes:minutes}".
-    duration: str = "{hours:hours} {minutes:minutes}"
+    duration: str = _DURATION
     #: Today's breaks: "below" the target and "met" (at or past it).
     progress: Mapping[str, str] = field(default_factory=dict)
 
@@ -43,7 +45,7 @@ class Words:
                 str(word): {str(k): str(v) for k, v in forms.items()}
                 for word, forms in (data.get("counts") or {}).items()
             },
-            duration=str(data.get("duration") or cls.duration),
+            duration=str(data.get("duration") or _DURATION),
             progress={str(k): str(v) for k, v in (data.get("progress") or {}).items()},
         )
 
