@@ -159,7 +159,10 @@ async def test_break_due_reaches_every_kind_of_target(
     await advance(hass, freezer, minutes=15)
     await _settle(hass)
     assert targets.heard("notify.phone") == [DUE, DUE.replace("45 minutes", "1 hour")]
-    assert targets.heard("media_player.speaker") == [DUE, DUE.replace("45 minutes", "1 hour")]
+    assert targets.heard("media_player.speaker") == [
+        DUE,
+        DUE.replace("45 minutes", "1 hour"),
+    ]
     assert len(targets.ask) == 2
     assert len([r for r in caplog.records if "notify.broken" in r.getMessage()]) == 1
 
