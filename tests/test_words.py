@@ -217,3 +217,15 @@ def test_no_advice_beyond_the_documents(language: str) -> None:
         key for key, text in shipped_texts(language).items() if re.search(banned, text)
     ]
     assert not found
+
+
+def test_one_russian_disclaimer() -> None:
+    """Russian says "coaching, not medical advice" one way wherever it says it."""
+    disclaimer = "Это подсказки для занятий, а не медицинская консультация."
+    saying = {
+        key: text
+        for key, text in shipped_texts("ru").items()
+        if "медицинск" in text and "а не" in text
+    }
+    assert len(saying) >= 2  # the first-run consent and the card's note
+    assert all(disclaimer in text for text in saying.values()), saying
