@@ -49,6 +49,7 @@ PARTS = {
     "entities.js",
     "plural.js",
     "exercise.js",
+    "facts.js",
     "format.js",
     "localize.js",
     "pictures.js",

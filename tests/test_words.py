@@ -229,4 +229,3 @@ def test_one_russian_disclaimer() -> None:
     }
     assert len(saying) >= 2  # the first-run consent and the card's note
     assert all(disclaimer in text for text in saying.values()), saying
-
