@@ -11,6 +11,7 @@ from custom_components.desk_break_coach.const import DOMAIN
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence
+from .test_routines import STRETCH_ROUTINE, with_routines
 
 
 @pytest.mark.parametrize(
@@ -95,3 +96,23 @@ async def test_a_long_day_is_said_in_hours(
         .data["message"]
         .startswith("Du warst heute schon 2 Stunden am Schreibtisch.")
     )
+
+
+async def test_a_routine_of_ones_own_says_its_counts(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """ "1 exercise", and no double space for an exercise without instructions."""
+    desk = with_routines(profile("Desk", daily_target=2), STRETCH_ROUTINE)
+    await async_start_day(hass, freezer, desk)
+    await set_presence(hass, True)
+    assert (await async_say(hass, "Start my morning stretch")).startswith(
+        "Starting Morning stretch: 2 exercises."
+    )
+    assert await async_say(hass, "next exercise") == (
+        "Exercise 2 of 2: Calf raises. 20 times."
+    )
+    await async_say(hass, "I'm done")
+    await advance(hass, freezer, minutes=1)
+    reply = await async_say(hass, "Start my morning stretch")
+    assert reply.startswith("Starting Morning stretch: 1 exercise. ")
+    assert "  " not in reply
