@@ -101,7 +101,7 @@ async def test_a_long_day_is_said_in_hours(
 async def test_a_routine_of_ones_own_says_its_counts(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
-    """ "1 exercise", and no double space for an exercise without instructions."""
+    """It says "1 exercise", and no double space where an exercise has no text."""
     desk = with_routines(profile("Desk", daily_target=2), STRETCH_ROUTINE)
     await async_start_day(hass, freezer, desk)
     await set_presence(hass, True)
