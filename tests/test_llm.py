@@ -93,7 +93,7 @@ async def test_tools_listed_and_callable(
     assert result.data["speech_slots"]["status"] == "away"
     assert result.data["speech_slots"]["profile"] == "Boris"
     assert result.data["speech"]["plain"]["speech"] == (
-        "Boris is away from the desk. 0 of 4 breaks done today."
+        "Boris is away from the desk. 0 of Boris's 4 breaks done today."
     )
     assert tools["desk_break_coach__DeskBreakComfortStatus"].annotations.read_only
     result = await _call(api, "DeskBreakComfortStatus", profile="Boris")
@@ -102,7 +102,7 @@ async def test_tools_listed_and_callable(
     )
     result = await _call(api, "DeskBreakPause", profile="Boris", minutes=90)
     assert result.data["speech"]["plain"]["speech"] == (
-        "Break reminders are paused for 90 minutes."
+        "Break reminders are paused for 1 hour 30 minutes."
     )
     assert hass.states.get("sensor.boris_status").state == "paused"
     await _call(api, "DeskBreakResume", profile="Boris")

@@ -45,7 +45,7 @@ async def test_pause_and_resume_by_voice(
     assert state(hass, "sensor", "status").state == "sitting"
 
     assert await async_say(hass, "pause reminders for an hour") == (
-        "Break reminders are paused for 60 minutes."
+        "Break reminders are paused for 1 hour."
     )
     assert state(hass, "sensor", "status").state == "paused"
     await advance(hass, freezer, minutes=59)
@@ -70,13 +70,13 @@ async def test_pause_and_resume_by_voice(
         (
             "de",
             "Pause für eine Stunde",
-            "Die Pausenerinnerungen sind für 60 Minuten pausiert.",
+            "Die Pausenerinnerungen sind für 1 Stunde pausiert.",
             "schalte die Erinnerungen wieder ein",
         ),
         (
             "ru",
             "выключи напоминания на 30 минут",
-            "Напоминания о перерывах на паузе. Минут до включения: 30.",
+            "Напоминания о перерывах на паузе на 30 минут.",
             "включи напоминания снова",
         ),
     ],
@@ -178,18 +178,18 @@ async def test_a_named_profile_is_answered_by_name(
     anna = profile("Anna", "input_boolean.anna")
     await async_start_day(hass, freezer, anna, profile("Boris", "input_boolean.boris"))
     assert await async_say(hass, "How long has Anna been sitting") == (
-        "Anna is away from the desk. 0 of 4 breaks done today."
+        "Anna is away from the desk. 0 of Anna's 4 breaks done today."
     )
     await set_presence(hass, True, "input_boolean.anna")
     await advance(hass, freezer, minutes=12)
     assert await async_say(hass, "How long has Anna been sitting") == (
-        "Anna has been sitting for 12 minutes; 0 of 4 breaks done today. "
+        "Anna has been sitting for 12 minutes. 0 of Anna's 4 breaks done today. "
         "The next break is at 09:45."
     )
     reply = await async_say(hass, "wie lange sitzt Anna schon", language="de")
-    assert reply.startswith("Anna sitzt seit 12 Minuten; heute hat Anna 0 von 4")
+    assert reply.startswith("Anna sitzt seit 12 Minuten. Heute hat Anna 0 von 4 Pausen")
     reply = await async_say(hass, "сколько сидит Anna", language="ru")
-    assert reply.startswith("Anna за столом. Минут без перерыва: 12.")
+    assert reply.startswith("Anna сидит уже 12 минут. Сегодня у профиля Anna сделано")
     reply = await async_say(hass, "как долго сидит Boris", language="ru")
     assert reply.startswith("Boris не за столом.")
 
@@ -252,7 +252,7 @@ async def test_time_at_the_desk_today(
     await advance(hass, freezer, minutes=20)
     assert await async_say(hass, "how long have I been at my desk today") == (
         "You have been at the desk for 50 minutes today. You have been sitting "
-        "for 20 minutes; 0 of 4 breaks done today. The next break is at 10:25."
+        "for 20 minutes. 0 of 4 breaks done today. The next break is at 10:25."
     )
     reply = await async_say(hass, "how long have I been sitting")
     assert reply.startswith("You have been sitting for 20 minutes")
@@ -265,4 +265,6 @@ async def test_time_at_the_desk_today(
     reply = await async_say(
         hass, "сколько времени я сегодня провёл за столом", language="ru"
     )
-    assert reply.startswith("Минут за столом сегодня: 50. Минут без перерыва: 20.")
+    assert reply.startswith(
+        "Всего за день вы провели за столом 50 минут. Вы сидите уже 20 минут."
+    )

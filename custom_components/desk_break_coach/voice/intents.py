@@ -132,27 +132,36 @@ class StatusIntentHandler(CoachIntentHandler):
         next_break = status["next_break"]
         name = values.get(SLOT_PROFILE)
         templates = voice.replies["status_named" if name else "status"]
-        today = ""
-        if values.get(SLOT_PERIOD) == PERIOD_TODAY:
-            key = "status_today_named" if name else "status_today"
-            today = str(voice.replies[key]).format(
-                name=name, minutes=status["sitting_today_minutes"]
-            )
-            today += " "
-        return today + str(templates[status["status"]]).format(
-            name=name,
-            sitting_minutes=status["sitting_minutes"],
-            breaks_today=status["breaks_today"],
-            daily_target=status["daily_target"],
-            next_break=dt_util.as_local(
+        said = {
+            "name": name,
+            "sitting_minutes": status["sitting_minutes"],
+            "breaks_today": status["breaks_today"],
+            "daily_target": status["daily_target"],
+            "next_break": dt_util.as_local(
                 dt_util.parse_datetime(next_break) or dt_util.utcnow()
             ).strftime("%H:%M")
             if next_break
             else "",
-            step=exercise.get("step", ""),
-            steps_total=exercise.get("steps_total", ""),
-            exercise=exercise.get("name", ""),
+            "step": exercise.get("step", ""),
+            "steps_total": exercise.get("steps_total", ""),
+            "exercise": exercise.get("name", ""),
+        }
+        if name:  # "Anna has done 2 of 4 breaks today"
+            done, target = status["breaks_today"], status["daily_target"]
+            met = "met" if target and done >= target else "below"
+            said["progress"] = voice.words.fill(
+                str(voice.replies["progress_named"][met]),
+                {"name": name, "done": done, "target": target},
+            )
+        reply = voice.words.fill(str(templates[status["status"]]), said)
+        if values.get(SLOT_PERIOD) != PERIOD_TODAY:
+            return reply
+        key = "status_today_named" if name else "status_today"
+        today = voice.words.fill(
+            str(voice.replies[key]),
+            {"name": name, "minutes": status["sitting_today_minutes"]},
         )
+        return f"{today} {reply}"
 
 
 class ComfortStatusIntentHandler(CoachIntentHandler):
@@ -183,7 +192,9 @@ def comfort_parts(voice: VoiceData, view: View, name: str | None) -> list[str]:
     named: Mapping[str, str] = voice.replies["comfort_named"] if name else {}
 
     def say(key: str, **values: Any) -> str:
-        return str(named.get(key) or replies[key]).format(name=name, **values)
+        return voice.words.fill(
+            str(named.get(key) or replies[key]), values | {"name": name}
+        )
 
     average = view.comfort_average_7d
     if average is None:
@@ -200,7 +211,7 @@ def _paused(voice: VoiceData, fields: dict[str, Any]) -> str:
     """Say how long reminders are paused."""
     if (minutes := fields.get(ATTR_MINUTES)) is None:
         return str(voice.replies["paused"])
-    return str(voice.replies["paused_for"]).format(minutes=minutes)
+    return voice.words.fill(str(voice.replies["paused_for"]), {"minutes": minutes})
 
 
 _ROUTINE = vol.Optional(
