@@ -273,7 +273,9 @@ class Coach:
             for listener in list(self._event_listeners):
                 listener(event, origin)
         self.store.keep(
-            self._data, at_once=force_save or any(e.type in _SAVE_NOW for e in events)
+            self._data,
+            self.engine.state.fingerprint(),
+            at_once=force_save or any(e.type in _SAVE_NOW for e in events),
         )
         if self._pinned and self.engine.state.brk is None:
             self._use_catalogue()  # the break that kept an old routine is over
