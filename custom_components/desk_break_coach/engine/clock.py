@@ -68,9 +68,7 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
     for moment in (micro.deadline(ctx), warn_at(ctx)):
         if moment is not None:
             yield moment
-    schedule = ctx.settings.schedule
-    change = None if schedule is None else schedule.next_change(s.cursor, ctx.tz)
-    if change is not None:
+    if (change := ctx.next_change(s.cursor)) is not None:
         yield change
     if not s.due and s.snoozed_until is None and ctx.working(s.cursor):
         yield ctx.due_at()
