@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 import logging
 import math
@@ -117,7 +117,7 @@ class CoachState:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-friendly data."""
-        encoded: dict[str, Any] = _encode(asdict(self))
+        encoded: dict[str, Any] = _encode(self)
         return encoded
 
     @classmethod
@@ -231,13 +231,24 @@ def _read_list(name: str, raw: list[Any], read: Any) -> list[Any]:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _encode(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_encode(item) for item in value]
+    """Return a value as plain data: dataclasses as dicts, moments as ISO text.
+
+    Field by field, without `asdict`'s deep copy (the comfort log can be long).
+    """
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if (names := _FIELD_NAMES.get(type(value))) is not None:
+        return {name: _encode(getattr(value, name)) for name in names}
     return value
+
+
+#: The fields of each stored dataclass, in order.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(item.name for item in fields(kind))
+    for kind in (CoachState, BreakState, ComfortEntry)
+}
 
 
 #: Stored moments outside these years were not written by this integration.
