@@ -11,18 +11,8 @@ from .context import Context
 from .model import Command, EngineError
 
 
-def refusal(ctx: Context, command: Command) -> EngineError | None:
-    """Return why `command` does not fit now, or None when it does."""
-    key = _refused(ctx, command)
-    if key is None:
-        return None
-    if key == "snooze_limit":
-        return EngineError(key, max_snoozes=ctx.settings.max_snoozes)
-    return EngineError(key)
-
-
-def _refused(ctx: Context, command: Command) -> str | None:
-    """Return the key of the reason `command` does not fit now, or None."""
+def refusal(ctx: Context, command: Command) -> str | None:
+    """Return why `command` does not fit now (an error key), or None when it does."""
     s = ctx.state
     paused = ctx.paused()
     match command:
@@ -61,11 +51,14 @@ def _due(ctx: Context, paused: bool) -> bool:
 
 
 def check(ctx: Context, command: Command) -> None:
-    """Raise the refusal of `command`, if it has one."""
-    if (error := refusal(ctx, command)) is not None:
-        raise error
+    """Raise the refusal of `command` as an EngineError, if it has one."""
+    if (key := refusal(ctx, command)) is None:
+        return
+    if key == "snooze_limit":
+        raise EngineError(key, max_snoozes=ctx.settings.max_snoozes)
+    raise EngineError(key)
 
 
 def available(ctx: Context) -> tuple[Command, ...]:
     """Return the commands that fit now, in display order."""
-    return tuple(command for command in Command if _refused(ctx, command) is None)
+    return tuple(command for command in Command if refusal(ctx, command) is None)
