@@ -2,7 +2,7 @@
 // routine, the sitting stats (the sitting time and next break tick locally),
 // and what a pause or rest means.
 
-import { SITTING_STATUSES, STATUS_LOOK, UNKNOWN_LOOK } from "./const.js";
+import { SITTING_STATUSES, STATUS_LOOK, TODAY_STATUSES, UNKNOWN_LOOK } from "./const.js";
 import { setAttr, setText } from "./dom.js";
 import { formatMinutes, formatTime, isKnown, toMs, toNumber } from "./format.js";
 import { dictFor } from "./localize.js";
@@ -134,7 +134,7 @@ export class Summary {
     setText(stats.streak.dt, t("streak"));
     this._fallback = isKnown(sitting) && toNumber(sitting.state) !== undefined
       ? formatMinutes(lang, toNumber(sitting.state)) : "—";
-    if (isKnown(today)) setText(stats.today.dd, formatMinutes(lang, toNumber(today.state) || 0));
+    const todayClock = isKnown(today) ? counter(today, TODAY_STATUSES.includes(code)) : undefined;
     if (nextMs !== undefined) setText(stats.next_break.at, formatTime(hass, nextMs));
     if (isKnown(streak)) setText(stats.streak.dd, t("days", { n: toNumber(streak.state) || 0 }));
 
@@ -147,12 +147,13 @@ export class Summary {
     }
     els.info.hidden = !info;
     setText(els.info, info);
-    this.clock = { since, nextMs };
+    this.clock = { since, nextMs, today: todayClock };
   }
 
   tick(now) {
-    const { since, nextMs } = this.clock;
+    const { since, nextMs, today } = this.clock;
     const stats = this._stats;
+    if (today) setText(stats.today.dd, formatMinutes(this._lang, counted(today, now)));
     if (!stats.sitting.root.hidden) {
       setText(stats.sitting.dd, since !== undefined
         ? formatMinutes(this._lang, (now - since) / 60000) : this._fallback);
@@ -163,4 +164,25 @@ export class Summary {
         : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) }));
     }
   }
+}
+
+// A duration the integration writes in steps of STEP_MINUTES (and at each real
+// change), counted on locally while it grows: its value, when it was written,
+// and whether it grows now.
+const STEP_MINUTES = 5;
+
+export function counter(stateObj, counting) {
+  return {
+    base: toNumber(stateObj.state) || 0,
+    at: toMs(stateObj.last_updated) ?? Date.now(),
+    counting,
+  };
+}
+
+// The minutes now: never past the next step, which the integration would have
+// written had it been reached (so a count that stopped unseen stays close).
+export function counted({ base, at, counting }, now) {
+  if (!counting) return base;
+  const grown = base + Math.max(0, Math.floor((now - at) / 60000));
+  return Math.min(grown, (Math.floor(base / STEP_MINUTES) + 1) * STEP_MINUTES - 1);
 }
