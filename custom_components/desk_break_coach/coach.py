@@ -239,6 +239,12 @@ class Coach:
         return self._command(origin, lambda now: spec.call(self.engine, now, values))
 
     @callback
+    def run_pending(self) -> None:
+        """Catch up with the clock now (a timer about to fire), telling what it caused."""
+        now = dt_util.utcnow()
+        self._dispatch(self.engine.update(now), now)
+
+    @callback
     def async_decline_suggestion(self, program: str) -> None:
         """Stay on the current program: the suggestion of `program` is not made again."""
         now = dt_util.utcnow()

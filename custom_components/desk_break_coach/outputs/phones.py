@@ -6,7 +6,10 @@ Each gets, through its `notify.mobile_app_<device name>` action:
 - when a break falls due, a notification with the message and three buttons;
   pressing one fires `mobile_app_notification_action`, and the command runs on
   this profile (origin: phone). Once the break is answered anywhere (or stops being
-  due) the notification is cleared.
+  due) the notification is cleared, and its buttons do nothing any more: each
+  button's action id carries the due break it came with (`token`), and a press
+  acts only while that break is still the one due (a stale press is logged at
+  debug). The next due break's notification brings buttons that work.
 - during a guided break, one notification that follows the steps: the exercise,
   the step as a progress bar and a countdown to the step's end. It is a live
   update: pinned on Android 16+, a Live Activity on iOS 17.2+ (routed by the pinned
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from datetime import datetime
 from functools import partial
 import logging
 from typing import TYPE_CHECKING, Any, Final
@@ -90,9 +94,19 @@ def live_tag(entry_id: str) -> str:
     return f"{DOMAIN}_{entry_id}_live"
 
 
-def action_id(spec: CommandSpec, entry_id: str) -> str:
-    """Return the `action` a button sends back: DESK_BREAK_START_<entry id>, ..."""
+def action_prefix(spec: CommandSpec, entry_id: str) -> str:
+    """Return what every `action` of a command's button starts with."""
     return f"DESK_BREAK_{spec.phone}_{entry_id}"
+
+
+def action_id(spec: CommandSpec, entry_id: str, token: str) -> str:
+    """Return the `action` a button sends back: DESK_BREAK_START_<entry id>_<token>."""
+    return f"{action_prefix(spec, entry_id)}_{token}"
+
+
+def due_token(due_since: datetime | None) -> str | None:
+    """Return the token of the break due since `due_since` (None: nothing due)."""
+    return None if due_since is None else str(int(due_since.timestamp()))
 
 
 def notify_service(hass: HomeAssistant, device_id: str) -> str:
@@ -154,7 +168,7 @@ class Phones:
         self.entry = entry
         entry_id = entry.entry_id
         self._commands: dict[str, Command] = {
-            action_id(spec, entry_id): spec.command for spec in PHONE_COMMANDS
+            action_prefix(spec, entry_id): spec.command for spec in PHONE_COMMANDS
         }
         self._locks: dict[str, asyncio.Lock] = {}
         self._failures = Failures(
@@ -208,9 +222,11 @@ class Phones:
         """Send or clear what an event calls for."""
         phones = self.phones()
         if event.type is EventType.BREAK_DUE:
+            if (token := self._due_token()) is None:
+                return  # over within the same pass (replayed while catching up)
             self._due_on.update(phones)
             for device_id in phones:
-                self._queue(device_id, partial(self._due_payload, event))
+                self._queue(device_id, partial(self._due_payload, event, token))
         elif event.type in ANSWERED:
             self._clear_due()
         if event.type is EventType.EXERCISE_STARTED:
@@ -240,13 +256,18 @@ class Phones:
         for device_id in sorted(phones):
             self._queue(device_id, _fixed(_clear(live_tag(self.entry.entry_id))))
 
-    async def _due_payload(self, event: Event) -> dict[str, Any]:
+    def _due_token(self) -> str | None:
+        """Return the token of the break due now, if one is."""
+        state = self.coach.engine.state
+        return due_token(state.due_since if state.due else None)
+
+    async def _due_payload(self, event: Event, token: str) -> dict[str, Any]:
         """Return the due break with its buttons, titled in the profile's language."""
         entry_id = self.entry.entry_id
         titles = await self._titles()
         snoozes_left = event.data.get("snoozes_left")
         actions = [
-            {"action": action_id(spec, entry_id), "title": titles[spec.command]}
+            {"action": action_id(spec, entry_id, token), "title": titles[spec.command]}
             for spec in PHONE_COMMANDS
             if spec.command is not Command.SNOOZE or snoozes_left != 0
         ]
@@ -343,16 +364,40 @@ class Phones:
         self._failures.failed(device_id, reason, self.coach.name)
 
     # ------------------------------------------------------------- the buttons
+    def _parse(self, action: Any) -> tuple[Command, str | None] | None:
+        """Return the command of one of this profile's buttons and its token."""
+        if not isinstance(action, str):
+            return None
+        prefix, _, token = action.rpartition("_")
+        if prefix in self._commands:
+            return self._commands[prefix], token
+        if action in self._commands:  # sent before buttons carried their break
+            return self._commands[action], None
+        return None
+
     @callback
     def _is_ours(self, data: Mapping[str, Any]) -> bool:
-        return data.get("action") in self._commands
+        return self._parse(data.get("action")) is not None
 
     @callback
     def _on_action(self, event: HassEvent[Mapping[str, Any]]) -> None:
-        """Run the command of a button pressed on a phone on this profile."""
+        """Run the command of a button pressed on a phone, for its own break only."""
         action = str(event.data.get("action"))
+        parsed = self._parse(action)
+        if parsed is None:
+            return
+        command, token = parsed
+        # Catch up first: the break may have stopped being due meanwhile.
+        self.coach.run_pending()
+        if token is None or token != self._due_token():
+            _LOGGER.debug(
+                "Phone button %s for %s is stale: its break was answered",
+                action,
+                self.coach.name,
+            )
+            return
         try:
-            self.coach.run(self._commands[action], PHONE)
+            self.coach.run(command, PHONE)
         except EngineError as err:
             _LOGGER.debug(
                 "Phone button %s for %s refused: %s", action, self.coach.name, err.key
