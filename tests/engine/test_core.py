@@ -499,6 +499,7 @@ def test_every_event_type_fires_with_its_values(engine: BreakEngine) -> None:
         EventType.MICRO_BREAK_COMPLETED,
         EventType.DAILY_LIMIT_REACHED,
         EventType.COMFORT_LOGGED,  # tests/engine/test_comfort.py
+        EventType.STAND_SUGGESTED,  # tests/engine/test_desk.py
     }
     by_type = {event.type: event.data for event in events}
     assert by_type[EventType.BREAK_DUE] == {

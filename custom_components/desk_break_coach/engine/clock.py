@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from . import micro, sitting
+from . import micro, sitting, stand
 from .context import Context, span
 from .day import rollover
 from .reminders import evaluate, limit_at, silenced, warn_at
@@ -62,7 +62,7 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
         yield limit
     if s.block_start is None or s.cursor is None or silenced(ctx):
         return
-    for moment in (micro.deadline(ctx), warn_at(ctx)):
+    for moment in (micro.deadline(ctx), warn_at(ctx), stand.deadline(ctx)):
         if moment is not None:
             yield moment
     schedule = ctx.settings.schedule

@@ -42,6 +42,11 @@ def refusal(ctx: Context, command: Command) -> EngineError | None:
         case Command.RESUME:
             if not (ctx.paused() or s.resting):
                 return EngineError("not_paused")
+        case Command.RAISE_DESK | Command.LOWER_DESK:
+            if not ctx.settings.desk:
+                return EngineError("no_desk")
+            if not s.present:
+                return EngineError("not_present")
     return None
 
 

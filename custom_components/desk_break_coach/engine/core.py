@@ -187,6 +187,14 @@ class BreakEngine:
             now, Command.LOG_COMFORT, lambda n: comfort.log(self.ctx, n, level, note)
         )
 
+    def move_desk(self, now: datetime, command: Command) -> list[Event]:
+        """Check that the desk may move now (`raise_desk` / `lower_desk`).
+
+        The move itself is the shell's: the engine only guards it (a desk is set,
+        someone is at it) and changes nothing.
+        """
+        return self._command(now, command, lambda _n: None)
+
     def decline_suggestion(self, now: datetime, program: str) -> list[Event]:
         """Remember that the person chose to stay: the suggestion does not return."""
 
