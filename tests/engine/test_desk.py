@@ -9,8 +9,8 @@ import pytest
 from custom_components.desk_break_coach.engine import (
     BreakEngine,
     Catalogue,
-    Command,
     CoachState,
+    Command,
     EngineError,
     Settings,
 )

@@ -77,7 +77,16 @@ BREAK_OVER: Final = frozenset({EventType.BREAK_COMPLETED, EventType.ROUTINE_STOP
 
 
 #: The commands offered as buttons on the due notification, in display order.
-PHONE_COMMANDS: Final = specs("phone")
+PHONE_COMMANDS: Final = tuple(
+    spec for spec in specs("phone") if spec.phone_on is EventType.BREAK_DUE
+)
+#: The buttons of a stand suggestion (with a desk): "Raise the desk".
+STAND_COMMANDS: Final = tuple(
+    spec for spec in specs("phone") if spec.phone_on is EventType.STAND_SUGGESTED
+)
+
+
+_STAND_WORDS: Final = frozenset(spec.command for spec in STAND_COMMANDS)
 
 
 class PhoneError(HomeAssistantError):
@@ -87,6 +96,11 @@ class PhoneError(HomeAssistantError):
 def due_tag(entry_id: str) -> str:
     """Tag of a profile's due-break notification (one per profile)."""
     return f"{DOMAIN}_{entry_id}"
+
+
+def stand_tag(entry_id: str) -> str:
+    """Tag of a profile's stand suggestion."""
+    return f"{DOMAIN}_{entry_id}_stand"
 
 
 def live_tag(entry_id: str) -> str:
@@ -168,7 +182,8 @@ class Phones:
         self.entry = entry
         entry_id = entry.entry_id
         self._commands: dict[str, Command] = {
-            action_prefix(spec, entry_id): spec.command for spec in PHONE_COMMANDS
+            action_prefix(spec, entry_id): spec.command
+            for spec in (*PHONE_COMMANDS, *STAND_COMMANDS)
         }
         self._locks: dict[str, asyncio.Lock] = {}
         self._failures = Failures(
@@ -180,6 +195,7 @@ class Phones:
         # The phones that may show the due and the live notification now.
         self._due_on: set[str] = set()
         self._live_on: set[str] = set()
+        self._stand_on: set[str] = set()
 
     @property
     def coach(self) -> Coach:
@@ -229,6 +245,10 @@ class Phones:
                 self._queue(device_id, partial(self._due_payload, event, token))
         elif event.type in ANSWERED:
             self._clear_due()
+        if event.type is EventType.STAND_SUGGESTED and (token := self._stand_token()):
+            self._stand_on.update(phones)
+            for device_id in phones:
+                self._queue(device_id, partial(self._stand_payload, event, token))
         if event.type is EventType.EXERCISE_STARTED:
             if phones and (payload := self._live_payload(event)) is not None:
                 self._live_on.update(phones)
@@ -245,6 +265,10 @@ class Phones:
             self._clear_due()
         if view.exercise is None:
             self._clear_live()
+        if not view.stand_suggested and self._stand_on:
+            phones, self._stand_on = self._stand_on, set()
+            for device_id in sorted(phones):
+                self._queue(device_id, _fixed(_clear(stand_tag(self.entry.entry_id))))
 
     def _clear_due(self) -> None:
         phones, self._due_on = self._due_on, set()
@@ -260,6 +284,30 @@ class Phones:
         """Return the token of the break due now, if one is."""
         state = self.coach.engine.state
         return due_token(state.due_since if state.due else None)
+
+    def _stand_token(self) -> str | None:
+        """Return the token of the stand suggestion standing now, if one is."""
+        state = self.coach.engine.state
+        return due_token(state.stand_from if state.stand_suggested else None)
+
+    async def _stand_payload(self, event: Event, token: str) -> dict[str, Any]:
+        """Return the stand suggestion, with "Raise the desk" when there is a desk."""
+        entry_id = self.entry.entry_id
+        titles = await self._titles(STAND_COMMANDS)
+        actions = [
+            {"action": action_id(spec, entry_id, token), "title": titles[spec.command]}
+            for spec in STAND_COMMANDS
+            if self.coach.has_desk
+        ]
+        return {
+            "title": self.coach.name,
+            "message": str(event.data["message"]),
+            "data": {
+                "tag": stand_tag(entry_id),
+                "actions": actions,
+                "notification_icon": "mdi:human-male",
+            },
+        }
 
     async def _due_payload(self, event: Event, token: str) -> dict[str, Any]:
         """Return the due break with its buttons, titled in the profile's language."""
@@ -312,7 +360,9 @@ class Phones:
             },
         }
 
-    async def _titles(self) -> dict[Command, str]:
+    async def _titles(
+        self, commands: tuple[CommandSpec, ...] = PHONE_COMMANDS
+    ) -> dict[Command, str]:
         """Return the buttons' texts: the names of the profile's button entities."""
         strings = await translation.async_get_translations(
             self.hass, self.coach.catalogue.language, "entity", {DOMAIN}
@@ -322,7 +372,7 @@ class Phones:
                 f"component.{DOMAIN}.entity.button.{spec.key}.name",
                 spec.key.replace("_", " ").capitalize(),
             )
-            for spec in PHONE_COMMANDS
+            for spec in commands
         }
 
     # ------------------------------------------------------------- sending
@@ -389,7 +439,8 @@ class Phones:
         command, token = parsed
         # Catch up first: the break may have stopped being due meanwhile.
         self.coach.run_pending()
-        if token is None or token != self._due_token():
+        current = self._stand_token() if command in _STAND_WORDS else self._due_token()
+        if token is None or token != current:
             _LOGGER.debug(
                 "Phone button %s for %s is stale: its break was answered",
                 action,

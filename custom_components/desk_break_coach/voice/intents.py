@@ -33,6 +33,8 @@ INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
 INTENT_COMFORT: Final = "DeskBreakComfort"
+INTENT_RAISE_DESK: Final = "DeskBreakRaiseDesk"
+INTENT_LOWER_DESK: Final = "DeskBreakLowerDesk"
 
 SLOT_PROFILE: Final = "profile"
 SLOT_MINUTES: Final = "minutes"
@@ -352,6 +354,18 @@ def handlers() -> list[CoachIntentHandler]:
             "Turns break reminders and exercises back on after a pause or a stop.",
             Command.RESUME,
             reply="resumed",
+        ),
+        CommandIntentHandler(
+            INTENT_RAISE_DESK,
+            "Raises the person's sit-stand desk to its standing position now.",
+            Command.RAISE_DESK,
+            reply="desk_raised",
+        ),
+        CommandIntentHandler(
+            INTENT_LOWER_DESK,
+            "Lowers the person's sit-stand desk to its sitting position now.",
+            Command.LOWER_DESK,
+            reply="desk_lowered",
         ),
     ]
 
