@@ -32,7 +32,7 @@ class CoachSensorDescription(SensorEntityDescription):
     """A sensor reading one value (and maybe attributes) off the coach's view."""
 
     value_fn: Callable[[View], Any]
-    attrs_fn: Callable[[View], dict[str, Any]] | None = None
+    attrs_fn: Callable[[View], dict[str, Any] | None] | None = None
     #: Long-term statistics only while the feature is in use (a constant 0 of a
     #: feature that is off charts nothing, and compiling it costs CPU).
     in_use_fn: Callable[[Coach], bool] | None = None

@@ -25,7 +25,13 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant, split_entity_id
 from homeassistant.exceptions import HomeAssistantError
 
-from ..const import CONF_DESK_ENTITY, COVER_POSITION_RANGE, DOMAIN
+from ..const import (
+    CONF_DESK_ENTITY,
+    CONF_DESK_SIT_POSITION,
+    CONF_DESK_STAND_POSITION,
+    COVER_POSITION_RANGE,
+    DOMAIN,
+)
 from ..engine import EngineError
 from .failures import Failures
 
@@ -108,3 +114,22 @@ class Desk:
                 },
             ) from err
         self._failures.worked(entity_id)
+
+
+def desk_diagnostics(hass: HomeAssistant, options: Any) -> dict[str, Any] | None:
+    """The desk, its state and what would keep each move from working, if any."""
+    entity_id: str | None = options.get(CONF_DESK_ENTITY) or None
+    if entity_id is None:
+        return None
+    state = hass.states.get(entity_id)
+    moves: dict[str, Any] = {}
+    for key in (CONF_DESK_SIT_POSITION, CONF_DESK_STAND_POSITION):
+        try:
+            moves[key] = {"to": plan(hass, options, key).data, "problem": None}
+        except EngineError as err:
+            moves[key] = {"to": None, "problem": err.key}
+    return {
+        "entity_id": entity_id,
+        "state": None if state is None else state.state,
+        "moves": moves,
+    }
