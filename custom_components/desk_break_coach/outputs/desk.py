@@ -24,6 +24,7 @@ from homeassistant.const import (
 )
 from homeassistant.core import HomeAssistant, split_entity_id
 from homeassistant.exceptions import HomeAssistantError
+import probatio as vol
 
 from ..const import (
     CONF_DESK_ENTITY,
@@ -100,7 +101,7 @@ class Desk:
             await self.hass.services.async_call(
                 move.domain, move.service, move.data, blocking=True
             )
-        except HomeAssistantError as err:
+        except (HomeAssistantError, vol.Invalid) as err:
             reason = str(err) or type(err).__name__
             self._failures.failed(entity_id, reason, self.name)
             raise HomeAssistantError(
