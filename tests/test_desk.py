@@ -58,7 +58,7 @@ COVER_DESK = {
 
 
 async def setup_desks(hass: HomeAssistant) -> None:
-    """A template number and a template cover, each moving an input_number."""
+    """Set up a template number and template covers, each moving an input_number."""
     assert await async_setup_component(
         hass,
         "input_number",

@@ -35,7 +35,7 @@ def run(engine: BreakEngine, start: datetime, end: datetime) -> list[tuple[str, 
 
 
 def desk_engine(catalogue: Catalogue, **settings: int) -> BreakEngine:
-    """An engine with a desk and stand suggestions after 30 minutes."""
+    """Return an engine with a desk and stand suggestions after 30 minutes."""
     values = {"desk": True, "stand_minutes": 30, "sit_minutes": 90, **settings}
     return BreakEngine(Settings(**values), catalogue, TZ)
 

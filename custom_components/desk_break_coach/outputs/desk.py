@@ -118,7 +118,7 @@ class Desk:
 
 
 def desk_diagnostics(hass: HomeAssistant, options: Any) -> dict[str, Any] | None:
-    """The desk, its state and what would keep each move from working, if any."""
+    """Return the desk, its state and what would keep each move from working."""
     entity_id: str | None = options.get(CONF_DESK_ENTITY) or None
     if entity_id is None:
         return None
