@@ -17,6 +17,7 @@ from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -27,6 +28,7 @@ from custom_components.desk_break_coach.const import (
     CONF_DESK_ENTITY,
     CONF_DESK_SIT_POSITION,
     CONF_DESK_STAND_POSITION,
+    CONF_PHONES,
     CONF_STAND_MINUTES,
     CONF_STANDING_ABOVE,
     CONF_STANDING_ENTITY,
@@ -36,6 +38,7 @@ from custom_components.desk_break_coach.const import (
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence, state
+from .test_phones import PhoneFarm, farm, settle  # noqa: F401
 
 HEIGHT = "number.desk_height"
 COVER = "cover.desk"
@@ -159,11 +162,15 @@ class DeskCalls:
 
 
 async def start(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, **options: Any
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    *,
+    assist: bool = True,
+    **options: Any,
 ) -> MockConfigEntry:
     """Monday 09:00: the desks, Assist and a profile with these options, seated."""
     entry = profile("Desk", **options)
-    await async_start_day(hass, freezer, entry)
+    await async_start_day(hass, freezer, entry, assist=assist)
     await setup_desks(hass)
     await set_presence(hass, True)
     return entry
@@ -415,3 +422,40 @@ async def test_a_move_the_desk_refuses_is_an_error(
     assert "did not move" in warnings[0].getMessage()
     assert hass.states.get("sensor.desk_status").as_dict() == before  # type: ignore[union-attr]
     assert cover_position(hass) == 20
+
+
+async def test_raise_the_desk_from_the_phone(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, farm: PhoneFarm
+) -> None:
+    """The suggestion on the phone has "Raise the desk"; it works for that suggestion."""
+    pixel = await farm.register("Pixel 9")
+    entry = await start(
+        hass,
+        freezer,
+        assist=False,
+        **NUMBER_DESK,
+        **{CONF_STAND_MINUTES: 30, CONF_PHONES: [pixel.device_id]},
+    )
+    await advance(hass, freezer, minutes=30)
+    await settle(hass)
+    (pushed,) = farm.pushed(pixel)
+    token = str(int(dt_util.utcnow().timestamp()) - 30 * 60)
+    raise_it = f"DESK_BREAK_RAISE_DESK_{entry.entry_id}_{token}"
+    assert pushed["message"] == (
+        "You have been sitting for 30 minutes. Time to stand up for a while."
+    )
+    assert pushed["data"]["tag"] == f"{DOMAIN}_{entry.entry_id}_stand"
+    assert pushed["data"]["actions"] == [
+        {"action": raise_it, "title": "Raise the desk"}
+    ]
+    calls = DeskCalls(hass)
+    await farm.press(pixel, raise_it)
+    assert height(hass) == 110.0
+    # Lowered again and a new stretch of sitting: the old button does nothing.
+    await act(hass, entry.entry_id, "lower_desk")
+    await set_presence(hass, False)
+    await advance(hass, freezer, minutes=10)
+    await set_presence(hass, True)
+    await farm.press(pixel, raise_it)
+    assert height(hass) == 72.0
+    assert calls.moves() == ["number.set_value"] * 2
