@@ -17,6 +17,9 @@ export const ACTIONS = [
   { id: "stop_routine", icon: "mdi:emoticon-sick-outline", warn: true },
   { id: "pause", icon: "mdi:pause" },
   { id: "resume", icon: "mdi:play-circle-outline", primary: true },
+  // Offered only with a desk and someone at it (the coach's available_commands).
+  { id: "raise_desk", icon: "mdi:arrow-up-bold-box-outline" },
+  { id: "lower_desk", icon: "mdi:arrow-down-bold-box-outline" },
 ];
 
 export const STYLE = `

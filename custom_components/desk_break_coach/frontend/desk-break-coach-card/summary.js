@@ -28,6 +28,8 @@ const TEMPLATE = `
     <div class="stat" data-stat="today"><dt></dt><dd></dd></div>
     <div class="stat" data-stat="next_break"><dt></dt><dd><span class="at"></span><span class="sub"></span></dd></div>
     <div class="stat" data-stat="streak"><dt></dt><dd></dd></div>
+    <div class="stat" data-stat="standing"><dt></dt><dd><span class="at"></span>
+      <span class="goal" role="progressbar" aria-valuemin="0" aria-valuemax="100"><span class="fill"></span></span></dd></div>
   </dl>
   <p class="note info" hidden></p>
 `;
@@ -59,6 +61,9 @@ export const STYLE = `
   .stat dd { margin: 0; font-size: 15px; font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere; }
   .stat .sub { display: block; font-size: 12px; color: var(--secondary-text-color); }
+  .stat .goal { display: block; height: 4px; margin-top: 4px; border-radius: 2px;
+    background: var(--divider-color, rgba(127, 127, 127, 0.25)); overflow: hidden; }
+  .stat .goal .fill { display: block; height: 100%; background: var(--primary-color); }
   @media (prefers-reduced-motion: reduce) { .ring .bar { transition: none; } }
 `;
 
@@ -77,8 +82,11 @@ export class Summary {
     for (const el of this.root.querySelectorAll(".stat")) {
       this._stats[el.dataset.stat] = { root: el, dt: el.querySelector("dt"), dd: el.querySelector("dd") };
     }
-    this._stats.next_break.at = $(".at");
+    this._stats.next_break.at = $('[data-stat="next_break"] .at');
     this._stats.next_break.sub = $(".sub");
+    this._stats.standing.at = $('[data-stat="standing"] .at');
+    this._stats.standing.goal = $(".goal");
+    this._stats.standing.fill = $(".goal .fill");
     this._lang = undefined;
     this._t = undefined;
     this._fallback = "—";
@@ -138,8 +146,17 @@ export class Summary {
     if (nextMs !== undefined) setText(stats.next_break.at, formatTime(hass, nextMs));
     if (isKnown(streak)) setText(stats.streak.dd, t("days", { n: toNumber(streak.state) || 0 }));
 
-    // What a pause or rest means.
+    // Standing today, against the daily goal if there is one (a bar).
+    const standing = view.state("standing_today");
+    const goal = isKnown(standing) ? toNumber(standing.attributes.target_minutes) : undefined;
+    stats.standing.root.hidden = !goal;
+    setText(stats.standing.dt, t("standing_today"));
+    const standingClock = goal ? counter(standing, code === "standing") : undefined;
+    this._goal = goal;
+
+    // What a pause or rest means; a stand suggestion.
     let info = "";
+    if (attrs.stand_suggested) info = t("stand_note");
     if (code === "resting") info = t("resting_note");
     if (code === "paused") {
       const until = toMs(attrs.paused_until);
@@ -147,13 +164,21 @@ export class Summary {
     }
     els.info.hidden = !info;
     setText(els.info, info);
-    this.clock = { since, nextMs, today: todayClock };
+    this.clock = { since, nextMs, today: todayClock, standing: standingClock };
   }
 
   tick(now) {
-    const { since, nextMs, today } = this.clock;
+    const { since, nextMs, today, standing } = this.clock;
     const stats = this._stats;
     if (today) setText(stats.today.dd, formatMinutes(this._lang, counted(today, now)));
+    if (standing) {
+      const n = counted(standing, now);
+      const pct = Math.round(Math.min(100, (n / this._goal) * 100));
+      setText(stats.standing.at, this._t("standing_goal", { n, target: this._goal }));
+      stats.standing.fill.style.width = `${pct}%`;
+      setAttr(stats.standing.goal, "aria-valuenow", pct);
+      setAttr(stats.standing.goal, "aria-label", this._t("standing_today"));
+    }
     if (!stats.sitting.root.hidden) {
       setText(stats.sitting.dd, since !== undefined
         ? formatMinutes(this._lang, (now - since) / 60000) : this._fallback);
