@@ -124,7 +124,7 @@ async def test_announce_on_speaker(
 async def test_raise_desk_after_confirming_on_the_phone(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
-    farm: PhoneFarm,
+    farm: PhoneFarm,  # noqa: F811
 ) -> None:
     """A stand suggestion asks on the phone; the desk rises only on the press."""
     pixel = await farm.register("Pixel 9")

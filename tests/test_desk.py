@@ -425,7 +425,9 @@ async def test_a_move_the_desk_refuses_is_an_error(
 
 
 async def test_raise_the_desk_from_the_phone(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, farm: PhoneFarm
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    farm: PhoneFarm,  # noqa: F811
 ) -> None:
     """The suggestion on the phone has "Raise the desk"; it works for that suggestion."""
     pixel = await farm.register("Pixel 9")

@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant
 from .coach import DeskBreakCoachConfigEntry
 from .const import CONF_PHONES
 from .outputs.desk import desk_diagnostics
-from .outputs.phones import phone_diagnostics
+from .outputs.phone_targets import phone_diagnostics
 from .profile.personal import routines
 from .readout import status_data
 

@@ -23,7 +23,7 @@ gone or cannot be reached is logged once and skipped, never holding up the coach
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from functools import partial
 import logging
@@ -36,15 +36,15 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import device_registry as dr, translation
-from homeassistant.util import slugify
+from homeassistant.helpers import translation
 import probatio as vol
 
 from ..coach import Coach, Origin, OriginKind
 from ..commands import CommandSpec, specs
-from ..const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
+from ..const import CONF_PHONES, DOMAIN
 from ..engine import Command, EngineError, Event, EventType
 from .failures import Failures
+from .phone_targets import NOTIFY, notify_service
 
 if TYPE_CHECKING:
     from ..coach import DeskBreakCoachConfigEntry
@@ -57,9 +57,6 @@ ACTION_EVENT: Final = "mobile_app_notification_action"
 #: The message that removes the notification with the same tag (and ends its
 #: Live Activity on iOS).
 CLEAR_NOTIFICATION: Final = "clear_notification"
-NOTIFY: Final = "notify"
-#: mobile_app's config entry data: the name its notify action is made from.
-_DEVICE_NAME: Final = "device_name"
 #: Longest wait for one phone; mobile_app itself gives up after 10 seconds.
 SEND_TIMEOUT: Final = 30.0
 
@@ -87,10 +84,6 @@ STAND_COMMANDS: Final = tuple(
 
 
 _STAND_WORDS: Final = frozenset(spec.command for spec in STAND_COMMANDS)
-
-
-class PhoneError(HomeAssistantError):
-    """A phone cannot take notifications now."""
 
 
 def due_tag(entry_id: str) -> str:
@@ -121,56 +114,6 @@ def action_id(spec: CommandSpec, entry_id: str, token: str) -> str:
 def due_token(due_since: datetime | None) -> str | None:
     """Return the token of the break due since `due_since` (None: nothing due)."""
     return None if due_since is None else str(int(due_since.timestamp()))
-
-
-def notify_service(hass: HomeAssistant, device_id: str) -> str:
-    """Return the notify action (without `notify.`) of a companion app device.
-
-    mobile_app registers one per registration that can take push notifications,
-    named `mobile_app_` + the slug of the registration's device name.
-    """
-    registry = dr.async_get(hass)
-    device = registry.async_get(device_id)
-    if device is None:
-        raise PhoneError("the device no longer exists")
-    # A device chosen before devices were split by config entry may be a composite.
-    entry_ids = (
-        [
-            part.config_entry_id
-            for part in registry.async_get_devices_for_composite_device_id(device_id)
-        ]
-        if device.is_composite_device
-        else [device.config_entry_id]
-    )
-    for entry_id in entry_ids:
-        entry = hass.config_entries.async_get_entry(entry_id)
-        if entry is None or entry.domain != PHONE_INTEGRATION:
-            continue
-        service = slugify(f"{PHONE_INTEGRATION}_{entry.data.get(_DEVICE_NAME)}")
-        if not hass.services.has_service(NOTIFY, service):
-            raise PhoneError(
-                f"notify.{service} does not exist: the app is not set up "
-                "or does not take notifications"
-            )
-        return service
-    raise PhoneError("not a device of the companion app")
-
-
-def phone_diagnostics(
-    hass: HomeAssistant, device_ids: Iterable[str]
-) -> list[dict[str, Any]]:
-    """Each chosen phone, its notify action and what keeps it from working, if any."""
-    phones: list[dict[str, Any]] = []
-    for device_id in device_ids:
-        try:
-            target: str | None = f"{NOTIFY}.{notify_service(hass, device_id)}"
-            problem = None
-        except PhoneError as err:
-            target, problem = None, str(err)
-        phones.append(
-            {"device_id": device_id, "notify_target": target, "problem": problem}
-        )
-    return phones
 
 
 class Phones:
