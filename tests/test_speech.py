@@ -34,7 +34,7 @@ def _morning() -> list[Event]:
     )
     engine = BreakEngine(options, load_catalogue("en"), TZ)
     now = MONDAY_9
-    events = engine.presence(now, True)
+    events = engine.observe(now, present=True)
     events += engine.update(now + timedelta(minutes=20))  # micro-break
     events += engine.update(now + timedelta(minutes=21))
     events += engine.update(now + timedelta(minutes=43))  # heads-up

@@ -43,7 +43,7 @@ def desk_engine(catalogue: Catalogue, **settings: int) -> BreakEngine:
 def test_stand_suggested_once_after_continuous_sitting(catalogue: Catalogue) -> None:
     """30 minutes of sitting: one suggestion, not a break; standing restarts it."""
     engine = desk_engine(catalogue)
-    engine.presence(at(0), True)
+    engine.observe(at(0), present=True)
     assert run(engine, at(0), at(29)) == []
     assert run(engine, at(29), at(30)) == [("stand_suggested", {"sitting_minutes": 30})]
     view = engine.view(at(30))
@@ -65,19 +65,19 @@ def test_stand_suggested_once_after_continuous_sitting(catalogue: Catalogue) -> 
 def test_no_suggestion_while_hushed_or_off(catalogue: Catalogue) -> None:
     """Paused: held back, then told once resumed; stand_minutes 0: never."""
     engine = desk_engine(catalogue)
-    engine.presence(at(0), True)
+    engine.observe(at(0), present=True)
     engine.pause(at(1))
     assert run(engine, at(1), at(40)) == []
     assert [e.type.value for e in engine.resume(at(40))] == ["stand_suggested"]
     off = desk_engine(catalogue, stand_minutes=0)
-    off.presence(at(0), True)
+    off.observe(at(0), present=True)
     assert run(off, at(0), at(85)) == []
 
 
 def test_desk_commands_guard(catalogue: Catalogue) -> None:
     """No desk: no_desk; nobody there: not_present; someone there: allowed, no event."""
     plain = BreakEngine(Settings(), catalogue, TZ)
-    plain.presence(at(0), True)
+    plain.observe(at(0), present=True)
     with pytest.raises(EngineError) as err:
         plain.move_desk(at(1), Command.RAISE_DESK)
     assert err.value.key == "no_desk"
@@ -87,7 +87,7 @@ def test_desk_commands_guard(catalogue: Catalogue) -> None:
     with pytest.raises(EngineError) as err:
         engine.move_desk(at(0), Command.LOWER_DESK)
     assert err.value.key == "not_present"
-    engine.presence(at(0), True)
+    engine.observe(at(0), present=True)
     before = engine.state.to_dict()
     assert engine.move_desk(at(0), Command.RAISE_DESK) == []
     assert engine.state.to_dict() == before
@@ -99,7 +99,7 @@ def test_desk_commands_guard(catalogue: Catalogue) -> None:
 def test_suggestion_survives_storage(catalogue: Catalogue) -> None:
     """The stretch and its suggestion are stored; old stored files read as none."""
     engine = desk_engine(catalogue)
-    engine.presence(at(0), True)
+    engine.observe(at(0), present=True)
     run(engine, at(0), at(31))
     restored = CoachState.from_dict(engine.state.to_dict())
     assert restored.stand_suggested and restored.stand_from == at(0)

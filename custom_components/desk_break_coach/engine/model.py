@@ -123,7 +123,7 @@ class Settings:
     desk: bool = False
     stand_minutes: int = 0
     standing_target_minutes: int = 0
-    # None: working time comes from outside (a schedule entity) via set_working().
+    # None: working time comes from outside (a schedule entity) via observe(working=...).
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
 
