@@ -19,6 +19,7 @@ from pytest_homeassistant_custom_component.common import async_mock_service
 from custom_components.desk_break_coach.const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
+    CONF_STAND_MINUTES,
     CONF_TTS_ENTITY,
     LANGUAGES,
 )
@@ -394,3 +395,18 @@ async def test_slow_target_times_out(
         caplog.text
     )
     assert state(hass, "sensor", "status").state == "break_due"
+
+
+async def test_stand_suggestion_is_announced(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A stand suggestion reaches the reminder targets, as a reminder does."""
+    targets = Targets(hass, {"id": "start", "sentence": "start", "slots": {}})
+    entry = profile("Desk", **_options(**{CONF_STAND_MINUTES: 30}))
+    await async_start_day(hass, freezer, entry, assist=False)
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=30)
+    await _settle(hass)
+    stand = "You have been sitting for 30 minutes. Time to stand up for a while."
+    assert targets.heard("notify.phone") == [stand]
+    assert targets.heard("media_player.speaker") == [stand]

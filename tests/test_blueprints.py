@@ -16,8 +16,12 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
+from custom_components.desk_break_coach.const import CONF_STAND_MINUTES
+
 from .assist_helpers import async_start_day, profile
 from .helpers import act, advance, set_presence
+from .test_desk import NUMBER_DESK, DeskCalls, height, setup_desks
+from .test_phones import PhoneFarm, farm  # noqa: F401
 
 BLUEPRINTS = (
     Path(__file__).parent.parent / "blueprints" / "automation" / "desk_break_coach"
@@ -115,3 +119,60 @@ async def test_announce_on_speaker(
         and call.data["media_player_entity_id"] == "media_player.kitchen"
         for call in speak
     )
+
+
+async def test_raise_desk_after_confirming_on_the_phone(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    farm: PhoneFarm,  # noqa: F811
+) -> None:
+    """A stand suggestion asks on the phone; the desk rises only on the press."""
+    pixel = await farm.register("Pixel 9")
+    entry = profile("Desk", **NUMBER_DESK, **{CONF_STAND_MINUTES: 30})
+    await async_start_day(hass, freezer, entry, assist=False)
+    await setup_desks(hass)
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "use_blueprint": {
+                    "path": "desk_break_coach/raise_desk_on_stand_suggestion.yaml",
+                    "input": {
+                        "break_event": "event.desk_break",
+                        "profile": entry.entry_id,
+                        "phone": pixel.device_id,
+                    },
+                }
+            }
+        },
+    )
+    calls = DeskCalls(hass)
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=29, seconds=59)
+    # From here the automation waits for the press: let time pass without
+    # waiting for it (the phone's webhook is called the same way).
+    await _pass(hass, freezer, 1)
+    (asked,) = farm.pushed(pixel)
+    assert asked["message"] == (
+        "You have been sitting for 30 minutes. Time to stand up for a while."
+    )
+    (button,) = asked["data"]["actions"]
+    assert button["title"] == "Raise the desk"
+    # Nothing moves until the press; then the desk rises.
+    await _pass(hass, freezer, 60)
+    assert calls.moves() == []
+    response = await farm.client.post(
+        f"/api/webhook/{pixel.webhook_id}",
+        json={
+            "type": "fire_event",
+            "data": {
+                "event_type": "mobile_app_notification_action",
+                "event_data": {"action": button["action"]},
+            },
+        },
+    )
+    assert response.status == 200
+    await _pass(hass, freezer, 1)
+    assert height(hass) == 110.0
+    assert calls.moves() == ["number.set_value"]

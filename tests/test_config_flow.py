@@ -23,6 +23,9 @@ from custom_components.desk_break_coach.const import (
     CONF_AWAY_MINUTES,
     CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
+    CONF_DESK_ENTITY,
+    CONF_DESK_SIT_POSITION,
+    CONF_DESK_STAND_POSITION,
     CONF_DND_ENTITIES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
@@ -42,8 +45,10 @@ from custom_components.desk_break_coach.const import (
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
     CONF_SNOOZE_MINUTES,
+    CONF_STAND_MINUTES,
     CONF_STANDING_ABOVE,
     CONF_STANDING_ENTITY,
+    CONF_STANDING_TARGET_MINUTES,
     CONF_TTS_ENTITY,
     CONF_WARN_MINUTES,
     CONF_WORK_DAYS,
@@ -88,6 +93,11 @@ OPTIONS_INPUT: dict[str, Any] = {
     CONF_STANDING_ABOVE: 95,
     CONF_PAUSE_MEDIA: ["media_player.office", "media_player.office"],
     CONF_LANGUAGE: "ru",
+    CONF_DESK_ENTITY: "number.desk_height",
+    CONF_DESK_SIT_POSITION: 72,
+    CONF_DESK_STAND_POSITION: 110.5,
+    CONF_STAND_MINUTES: 30.0,
+    CONF_STANDING_TARGET_MINUTES: 120,
 }
 
 OPTIONS_STORED: dict[str, Any] = {
@@ -120,6 +130,11 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_ASK_COMFORT: False,
     CONF_MASSAGE_AFTER_LAST: False,
     CONF_LANGUAGE: "ru",
+    CONF_DESK_ENTITY: "number.desk_height",
+    CONF_DESK_SIT_POSITION: 72.0,
+    CONF_DESK_STAND_POSITION: 110.5,
+    CONF_STAND_MINUTES: 30,
+    CONF_STANDING_TARGET_MINUTES: 120,
 }
 
 
@@ -433,6 +448,24 @@ async def test_options_flow_keeps_unknown_keys(
         (
             {CONF_ANNOUNCE_TARGETS: ["media_player.office"], CONF_TTS_ENTITY: REMOVED},
             {CONF_TTS_ENTITY: "tts_required"},
+        ),
+        (
+            {CONF_DESK_SIT_POSITION: REMOVED, CONF_DESK_STAND_POSITION: REMOVED},
+            {
+                CONF_DESK_SIT_POSITION: "desk_position_required",
+                CONF_DESK_STAND_POSITION: "desk_position_required",
+            },
+        ),
+        (
+            {CONF_DESK_ENTITY: "cover.desk", CONF_DESK_STAND_POSITION: 110.5},
+            {CONF_DESK_STAND_POSITION: "desk_position_cover"},
+        ),
+        (
+            {CONF_STAND_MINUTES: 5, CONF_STANDING_TARGET_MINUTES: 20},
+            {
+                CONF_STAND_MINUTES: "off_or_range",
+                CONF_STANDING_TARGET_MINUTES: "off_or_range",
+            },
         ),
         (
             {

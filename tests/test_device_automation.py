@@ -53,6 +53,8 @@ CONTRACT_TRIGGERS = (
     "micro_break_completed",
     "daily_limit_reached",
     "comfort_logged",
+    # the third wave
+    "stand_suggested",
 )
 CONDITIONS = (
     "is_sitting",
@@ -62,7 +64,15 @@ CONDITIONS = (
     "is_resting",
     "is_standing",
 )
-ACTIONS = ("start_break", "snooze", "skip_break", "pause", "resume")
+ACTIONS = (
+    "start_break",
+    "snooze",
+    "skip_break",
+    "pause",
+    "resume",
+    "raise_desk",
+    "lower_desk",
+)
 EVENT_TYPES = {event_type.value for event_type in EventType}
 
 

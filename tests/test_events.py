@@ -37,6 +37,7 @@ FIELDS: dict[str, set[str]] = {
     "micro_break_completed": {"micro_breaks_today"},
     "daily_limit_reached": {"minutes"},
     "comfort_logged": {"level", "average_7d", "trend", "worse", "worse_days"},
+    "stand_suggested": {"sitting_minutes"},  # tests/test_desk.py
 }
 
 

@@ -350,8 +350,13 @@ async def test_flapping_standing_sensor(
     assert state(hass, "sensor", "sitting_time").attributes["since"] == (
         "2026-11-23T08:00:00+00:00"
     )
-    # No flip held for 10 s, so none counted: nothing to write at all.
-    assert writes == []
+    # No flip held for 10 s, so none counted: nothing to write but the
+    # sitting durations' 5-minute steps (09:05, 09:10).
+    assert {s.entity_id for s in writes} == {
+        state(hass, "sensor", "sitting_time").entity_id,
+        state(hass, "sensor", "sitting_today").entity_id,
+    }
+    assert len(writes) == 4
 
 
 class Speaker(MediaPlayerEntity):

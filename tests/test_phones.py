@@ -163,23 +163,35 @@ def tags(entry_id: str) -> tuple[str, str]:
     return f"desk_break_coach_{entry_id}", f"desk_break_coach_{entry_id}_live"
 
 
-def buttons(entry_id: str, *, snooze: bool = True) -> list[dict[str, str]]:
+def now_token() -> str:
+    """Return the token of a break that falls due now: its moment, in seconds."""
+    return str(int(dt_util.utcnow().timestamp()))
+
+
+def action(entry_id: str, word: str, token: str) -> str:
+    """Return the action id of a button of the break with `token`."""
+    return f"DESK_BREAK_{word}_{entry_id}_{token}"
+
+
+def buttons(entry_id: str, token: str, *, snooze: bool = True) -> list[dict[str, str]]:
     """Return the due notification's buttons, in English."""
-    found = [{"action": f"DESK_BREAK_START_{entry_id}", "title": "Start break"}]
+    found = [{"action": action(entry_id, "START", token), "title": "Start break"}]
     if snooze:
-        found.append({"action": f"DESK_BREAK_SNOOZE_{entry_id}", "title": "Snooze"})
-    found.append({"action": f"DESK_BREAK_SKIP_{entry_id}", "title": "Skip break"})
+        found.append({"action": action(entry_id, "SNOOZE", token), "title": "Snooze"})
+    found.append({"action": action(entry_id, "SKIP", token), "title": "Skip break"})
     return found
 
 
-def due(entry_id: str, message: str = DUE, *, snooze: bool = True) -> dict[str, Any]:
+def due(
+    entry_id: str, token: str, message: str = DUE, *, snooze: bool = True
+) -> dict[str, Any]:
     """Return the due notification as pushed."""
     return {
         "message": message,
         "title": "Desk",
         "data": {
             "tag": tags(entry_id)[0],
-            "actions": buttons(entry_id, snooze=snooze),
+            "actions": buttons(entry_id, token, snooze=snooze),
             "notification_icon": "mdi:human-handsup",
             "ttl": 0,
             "priority": "high",
@@ -201,14 +213,17 @@ def current_step(hass: HomeAssistant) -> dict[str, Any]:
 
 async def seated_at_due(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, *phones: Phone, **options: Any
-) -> MockConfigEntry:
-    """Monday 09:00: a profile with these phones, seated until the break is due."""
+) -> tuple[MockConfigEntry, str]:
+    """Monday 09:00: a profile with these phones, seated until the break is due.
+
+    Returns the profile and the due break's token (its buttons carry it).
+    """
     entry = profile("Desk", **{CONF_PHONES: [p.device_id for p in phones], **options})
     await async_start_day(hass, freezer, entry, assist=False)
     await set_presence(hass, True)
     await advance(hass, freezer, minutes=45)
     await settle(hass)
-    return entry
+    return entry, now_token()
 
 
 async def test_break_due_and_started_from_the_phone(
@@ -216,13 +231,13 @@ async def test_break_due_and_started_from_the_phone(
 ) -> None:
     """Due: buttons. Start pressed: the break runs, live, step by step, then clears."""
     pixel = await farm.register("Pixel 9")
-    entry = await seated_at_due(hass, freezer, pixel)
+    entry, token = await seated_at_due(hass, freezer, pixel)
     due_tag, live_tag = tags(entry.entry_id)
     assert state(hass, "sensor", "status").state == "break_due"
-    assert farm.pushed(pixel) == [due(entry.entry_id)]
+    assert farm.pushed(pixel) == [due(entry.entry_id, token)]
 
     farm.clear_pushed()
-    await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "START", token))
     assert state(hass, "sensor", "status").state == "on_break"
     step = current_step(hass)
     ends_at = dt_util.parse_datetime(step["ends_at"])
@@ -276,11 +291,11 @@ async def test_snooze_and_skip_from_the_phone(
 ) -> None:
     """Snooze: snoozed and cleared, due again later; skip: sitting again, cleared."""
     pixel = await farm.register("Pixel 9")
-    entry = await seated_at_due(hass, freezer, pixel, **{CONF_MAX_SNOOZES: 1})
+    entry, token = await seated_at_due(hass, freezer, pixel, **{CONF_MAX_SNOOZES: 1})
     due_tag, _ = tags(entry.entry_id)
 
     farm.clear_pushed()
-    await farm.press(pixel, f"DESK_BREAK_SNOOZE_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "SNOOZE", token))
     assert state(hass, "sensor", "status").state == "snoozed"
     assert farm.pushed(pixel) == [cleared(due_tag)]
 
@@ -290,13 +305,74 @@ async def test_snooze_and_skip_from_the_phone(
     await settle(hass)
     assert state(hass, "sensor", "status").state == "break_due"
     (again,) = farm.pushed(pixel)
-    assert again["data"]["actions"] == buttons(entry.entry_id, snooze=False)
+    token = now_token()
+    assert again["data"]["actions"] == buttons(entry.entry_id, token, snooze=False)
 
     farm.clear_pushed()
-    await farm.press(pixel, f"DESK_BREAK_SKIP_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "SKIP", token))
     assert state(hass, "sensor", "status").state == "sitting"
     assert state(hass, "sensor", "breaks_today").state == "0"
     assert farm.pushed(pixel) == [cleared(due_tag)]
+
+
+async def test_stale_buttons_do_nothing(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    farm: PhoneFarm,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Snooze, then Skip on the same notification: nothing; the next one's work."""
+    pixel = await farm.register("Pixel 9")
+    entry, first = await seated_at_due(hass, freezer, pixel)
+    caplog.set_level(logging.DEBUG, "custom_components.desk_break_coach.outputs.phones")
+    await farm.press(pixel, action(entry.entry_id, "SNOOZE", first))
+    assert state(hass, "sensor", "status").state == "snoozed"
+    snoozed = {
+        key: state(hass, "sensor", key).as_dict()
+        for key in ("status", "next_break", "breaks_today")
+    }
+
+    # The same, already answered notification: Skip, Start and Snooze do nothing.
+    farm.clear_pushed()
+    for word in ("SKIP", "START", "SNOOZE"):
+        await farm.press(pixel, action(entry.entry_id, word, first))
+    assert {key: state(hass, "sensor", key).as_dict() for key in snoozed} == snoozed
+    assert farm.pushed(pixel) == []
+    stale = [
+        r
+        for r in caplog.records
+        if r.name.endswith("phones") and "stale" in r.getMessage()
+    ]
+    assert [r.levelno for r in stale] == [logging.DEBUG] * 3
+
+    # Due again: a new notification whose buttons work; the old ones still do not.
+    await advance(hass, freezer, minutes=10)
+    await settle(hass)
+    second = now_token()
+    assert second != first
+    assert farm.pushed(pixel) == [
+        due(entry.entry_id, second, farm.pushed(pixel)[0]["message"], snooze=True)
+    ]
+    await farm.press(pixel, action(entry.entry_id, "SKIP", first))
+    assert state(hass, "sensor", "status").state == "break_due"
+    await farm.press(pixel, action(entry.entry_id, "SKIP", second))
+    assert state(hass, "sensor", "status").state == "sitting"
+
+
+async def test_old_start_with_nothing_due(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, farm: PhoneFarm
+) -> None:
+    """A Start kept from a break answered on the dashboard starts nothing later."""
+    pixel = await farm.register("Pixel 9")
+    entry, token = await seated_at_due(hass, freezer, pixel)
+    await act(hass, entry.entry_id, "skip_break")
+    await advance(hass, freezer, minutes=10)
+    assert state(hass, "sensor", "status").state == "sitting"
+    await farm.press(pixel, action(entry.entry_id, "START", token))
+    # And a button from before buttons carried their break.
+    await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
+    assert state(hass, "sensor", "status").state == "sitting"
+    assert state(hass, "sensor", "current_exercise").state == "unknown"
 
 
 async def test_refused_and_foreign_buttons(
@@ -307,15 +383,15 @@ async def test_refused_and_foreign_buttons(
 ) -> None:
     """A button that no longer fits is ignored (debug log); other actions are not ours."""
     pixel = await farm.register("Pixel 9")
-    entry = await seated_at_due(hass, freezer, pixel)
-    await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
+    entry, token = await seated_at_due(hass, freezer, pixel)
+    await farm.press(pixel, action(entry.entry_id, "START", token))
     assert state(hass, "sensor", "status").state == "on_break"
 
     farm.clear_pushed()
     caplog.set_level(logging.DEBUG, "custom_components.desk_break_coach.outputs.phones")
     # Pressed on a second phone, or twice: the break is already running.
-    await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
-    await farm.press(pixel, f"DESK_BREAK_SNOOZE_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "START", token))
+    await farm.press(pixel, action(entry.entry_id, "SNOOZE", token))
     # Another profile's button, another automation's action.
     await farm.press(pixel, "DESK_BREAK_SKIP_01OTHERPROFILE")
     await farm.press(pixel, "OPEN_GARAGE")
@@ -323,7 +399,7 @@ async def test_refused_and_foreign_buttons(
     assert current_step(hass)["step"] == 1
     assert farm.pushed(pixel) == []
     ours = [r for r in caplog.records if r.name.startswith("custom_components")]
-    assert [(r.levelno, "refused" in r.getMessage()) for r in ours] == [
+    assert [(r.levelno, "stale" in r.getMessage()) for r in ours] == [
         (logging.DEBUG, True),
         (logging.DEBUG, True),
     ]
@@ -335,9 +411,9 @@ async def test_answered_elsewhere_or_no_longer_due(
     """Started from the dashboard: cleared; left the desk while due: cleared too."""
     pixel = await farm.register("Pixel 9")
     other = await farm.register("Pixel 7")
-    entry = await seated_at_due(hass, freezer, pixel, other)
+    entry, token = await seated_at_due(hass, freezer, pixel, other)
     due_tag, live_tag = tags(entry.entry_id)
-    assert farm.pushed(pixel) == farm.pushed(other) == [due(entry.entry_id)]
+    assert farm.pushed(pixel) == farm.pushed(other) == [due(entry.entry_id, token)]
 
     farm.clear_pushed()
     await act(hass, entry.entry_id, "start_break")
@@ -371,14 +447,14 @@ async def test_reload_mid_break(
 ) -> None:
     """After a reload (or restart) what the phone still shows is cleared when over."""
     pixel = await farm.register("Pixel 9")
-    entry = await seated_at_due(hass, freezer, pixel)
+    entry, token = await seated_at_due(hass, freezer, pixel)
     due_tag, live_tag = tags(entry.entry_id)
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     assert state(hass, "sensor", "status").state == "break_due"
 
     farm.clear_pushed()
-    await farm.press(pixel, f"DESK_BREAK_START_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "START", token))
     assert farm.pushed(pixel)[0] == cleared(due_tag)
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
@@ -405,12 +481,12 @@ async def test_iphone_live_activity(
         },
     )
     farm.mock.post("https://push.example/iphone", json={})
-    entry = await seated_at_due(hass, freezer, iphone)
+    entry, token = await seated_at_due(hass, freezer, iphone)
     due_tag, live_tag = tags(entry.entry_id)
-    assert farm.pushed(iphone) == [due(entry.entry_id)]
+    assert farm.pushed(iphone) == [due(entry.entry_id, token)]
 
     farm.clear_pushed()
-    await farm.press(iphone, f"DESK_BREAK_START_{entry.entry_id}")
+    await farm.press(iphone, action(entry.entry_id, "START", token))
     clear_due, start = farm.pushed(iphone)
     assert clear_due == cleared(due_tag)
     # The first step starts the activity with the app's start token.
@@ -481,10 +557,10 @@ async def test_removed_and_unreachable_phones(
     await hass.async_block_till_done()
     caplog.set_level(logging.WARNING, "custom_components.desk_break_coach")
 
-    entry = await seated_at_due(
+    entry, token = await seated_at_due(
         hass, freezer, gone, local_only, unreachable, pixel, **{CONF_MAX_SNOOZES: 3}
     )
-    assert farm.pushed(pixel) == [due(entry.entry_id)]
+    assert farm.pushed(pixel) == [due(entry.entry_id, token)]
     # mobile_app tried the unreachable phone (and logged the error itself).
     assert len(farm.pushed(unreachable)) == 1
     warnings = [r.getMessage() for r in caplog.records if r.name.endswith("phones")]
@@ -495,13 +571,13 @@ async def test_removed_and_unreachable_phones(
 
     # The coach goes on; a second round logs nothing new.
     caplog.clear()
-    await farm.press(pixel, f"DESK_BREAK_SNOOZE_{entry.entry_id}")
+    await farm.press(pixel, action(entry.entry_id, "SNOOZE", token))
     await advance(hass, freezer, minutes=10)
     await settle(hass)
     assert state(hass, "sensor", "status").state == "break_due"
     assert [r for r in caplog.records if r.name.endswith("phones")] == []
     again = farm.pushed(pixel)[-1]
-    assert again == due(entry.entry_id, again["message"])
+    assert again == due(entry.entry_id, now_token(), again["message"])
     assert "55 minutes" in again["message"]
 
 
@@ -514,7 +590,7 @@ async def test_phone_gains_push_and_a_new_name(
     """A phone without push is skipped until the app turns push on; renames follow."""
     phone = await farm.register("Pixel 9", app_data={})
     caplog.set_level(logging.INFO, "custom_components.desk_break_coach")
-    entry = await seated_at_due(hass, freezer, phone)
+    entry, token = await seated_at_due(hass, freezer, phone)
     (warning,) = [r for r in caplog.records if r.name.endswith("phones")]
     assert warning.levelno == logging.WARNING
     assert "notify.mobile_app_pixel_9 does not exist" in warning.getMessage()
@@ -536,7 +612,7 @@ async def test_phone_gains_push_and_a_new_name(
     )
     assert hass.services.has_service("notify", "mobile_app_pixel_9_pro")
     caplog.clear()
-    await farm.press(phone, f"DESK_BREAK_SKIP_{entry.entry_id}")
+    await farm.press(phone, action(entry.entry_id, "SKIP", token))
     assert state(hass, "sensor", "status").state == "sitting"
     assert farm.pushed(phone) == [cleared(tags(entry.entry_id)[0])]
     (info,) = [r for r in caplog.records if r.name.endswith("phones")]
@@ -549,7 +625,7 @@ async def test_no_phones_no_pushes(
 ) -> None:
     """Without the option nothing is sent, and a break runs as before."""
     pixel = await farm.register("Pixel 9")
-    entry = await seated_at_due(hass, freezer)
+    entry, _ = await seated_at_due(hass, freezer)
     await act(hass, entry.entry_id, "start_break")
     await act(hass, entry.entry_id, "finish_break")
     await settle(hass)
@@ -587,7 +663,7 @@ async def test_options_flow_chooses_phones(
     await set_presence(hass, True)
     await advance(hass, freezer, minutes=45)
     await settle(hass)
-    assert farm.pushed(pixel) == [due(entry.entry_id)]
+    assert farm.pushed(pixel) == [due(entry.entry_id, now_token())]
 
 
 async def test_diagnostics_list_phones(

@@ -26,7 +26,12 @@ MONDAY_9 = local(2026, 11, 23, 9, 0)
 
 def _morning() -> list[Event]:
     """Drive an engine through every event type (both stop reasons)."""
-    options = Settings(micro_break_minutes=20, warn_minutes=2, daily_limit_minutes=60)
+    options = Settings(
+        micro_break_minutes=20,
+        warn_minutes=2,
+        daily_limit_minutes=60,
+        stand_minutes=10,
+    )
     engine = BreakEngine(options, load_catalogue("en"), TZ)
     now = MONDAY_9
     events = engine.observe(now, present=True)

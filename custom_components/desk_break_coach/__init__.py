@@ -11,7 +11,7 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.util.hass_dict import HassKey
 
 from .coach import Coach, DeskBreakCoachConfigEntry
-from .const import DOMAIN
+from .const import CONF_DESK_ENTITY, DOMAIN
 from .frontend import async_register_card
 from .outputs.announce import async_attach_announcer
 from .outputs.media import async_attach_media
@@ -82,6 +82,10 @@ async def _async_options_updated(
         # The routine the profile followed was deleted: back to the default
         # program. Updating the options calls this again.
         hass.config_entries.async_update_entry(entry, options=options)
+        return
+    if entry.runtime_data.has_desk != bool(entry.options.get(CONF_DESK_ENTITY)):
+        # A desk came or went: its buttons come or go with a reload (state kept).
+        hass.config_entries.async_schedule_reload(entry.entry_id)
         return
     entry.runtime_data.async_apply_options()
 

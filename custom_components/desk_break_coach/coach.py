@@ -23,11 +23,12 @@ from homeassistant.core import (
     HomeAssistant,
     callback,
 )
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
 from .commands import COMMANDS
-from .const import CONF_NAME, DOMAIN
+from .const import CONF_DESK_ENTITY, CONF_NAME, DOMAIN
 from .engine import (
     REFRESH,
     BreakEngine,
@@ -39,6 +40,7 @@ from .engine import (
     EventType,
     View,
 )
+from .outputs.desk import Desk, Move, plan
 from .presence.inputs import Observation, PresenceInput
 from .profile.catalogues import following, profile_language, shipped_for, worded
 from .profile.personal import personal_catalogue
@@ -148,6 +150,9 @@ class Coach:
         self._listeners: list[Callable[[], None]] = []
         self._event_listeners: list[EventListener] = []
         self._timer: CALLBACK_TYPE | None = None
+        self.desk = Desk(hass, self.name)
+        #: Whether the profile had a desk when it was set up (its buttons exist).
+        self.has_desk = bool(entry.options.get(CONF_DESK_ENTITY))
         #: The moment `_timer` is armed for.
         self._wake: datetime | None = None
 
@@ -242,9 +247,47 @@ class Coach:
         Returns the events it caused, complete as fired; a refusal (a bad field, or
         a command that does not fit now) raises EngineError and changes nothing.
         """
+        events, move = self._run(command, origin, fields)
+        if move is not None:
+            self.entry.async_create_background_task(
+                self.hass, self._move_quietly(move), f"{DOMAIN} desk"
+            )
+        return events
+
+    async def async_run(
+        self, command: Command, origin: Origin, **fields: Any
+    ) -> list[Event]:
+        """Run a command as `run` does, and wait for what it does outside.
+
+        A desk that refuses the move raises a translated HomeAssistantError here.
+        """
+        events, move = self._run(command, origin, fields)
+        if move is not None:
+            await self.desk.async_move(move)
+        return events
+
+    def _run(
+        self, command: Command, origin: Origin, fields: dict[str, Any]
+    ) -> tuple[list[Event], Move | None]:
+        """Check, run the engine's part; return the events and the desk's move."""
         spec = COMMANDS[command]
         values = spec.checked(fields, self.catalogue)
-        return self._command(origin, lambda now: spec.call(self.engine, now, values))
+        events = self._command(origin, lambda now: spec.call(self.engine, now, values))
+        if spec.desk_position is None:
+            return events, None
+        # Only after the engine allowed it: a desk, someone at it, asked now.
+        return events, plan(self.hass, self.entry.options, spec.desk_position)
+
+    async def _move_quietly(self, move: Move) -> None:
+        """Move the desk for a surface that does not wait (logged once if refused)."""
+        with suppress(HomeAssistantError):
+            await self.desk.async_move(move)
+
+    @callback
+    def run_pending(self) -> None:
+        """Catch up with the clock now (a timer about to fire), telling what it caused."""
+        now = dt_util.utcnow()
+        self._dispatch(self.engine.update(now), now)
 
     @callback
     def async_decline_suggestion(self, program: str) -> None:

@@ -22,12 +22,14 @@ from typing import Any, Final
 from .const import (
     COMFORT_LEVEL_RANGE,
     COMFORT_NOTE_MAX_LENGTH,
+    CONF_DESK_SIT_POSITION,
+    CONF_DESK_STAND_POSITION,
     DEFAULT_REASON,
     PAUSE_ACTION_MINUTES_RANGE,
     REASONS,
     SNOOZE_ACTION_MINUTES_RANGE,
 )
-from .engine import BreakEngine, Catalogue, Command, EngineError, Event
+from .engine import BreakEngine, Catalogue, Command, EngineError, Event, EventType
 
 ATTR_PROGRAM: Final = "program"
 ATTR_MINUTES: Final = "minutes"
@@ -117,8 +119,14 @@ class CommandSpec:
     button: bool = False
     #: An action of the profile's device in the automation editor.
     device_action: bool = False
-    #: A button on the phone's due-break notification: the word in its action id.
+    #: A button on a phone's notification: the word in its action id...
     phone: str | None = None
+    #: ... on the notification of this event (the due break, or a stand suggestion).
+    phone_on: EventType = EventType.BREAK_DUE
+    #: A button entity only while the profile has a desk.
+    needs_desk: bool = False
+    #: After the engine allowed it, the desk moves to the position of this option.
+    desk_position: str | None = None
     #: The id of a satellite's spoken answer to "start or snooze?".
     answer: str | None = None
 
@@ -233,6 +241,26 @@ COMMANDS: Final[Mapping[Command, CommandSpec]] = MappingProxyType(
                     ),
                     FieldSpec(name=ATTR_NOTE, check=_note),
                 ),
+            ),
+            CommandSpec(
+                command=Command.RAISE_DESK,
+                icon="mdi:desk",
+                call=lambda e, now, _f: e.move_desk(now, Command.RAISE_DESK),
+                button=True,
+                device_action=True,
+                phone="RAISE_DESK",
+                phone_on=EventType.STAND_SUGGESTED,
+                needs_desk=True,
+                desk_position=CONF_DESK_STAND_POSITION,
+            ),
+            CommandSpec(
+                command=Command.LOWER_DESK,
+                icon="mdi:chair-rolling",
+                call=lambda e, now, _f: e.move_desk(now, Command.LOWER_DESK),
+                button=True,
+                device_action=True,
+                needs_desk=True,
+                desk_position=CONF_DESK_SIT_POSITION,
             ),
         )
     }

@@ -84,6 +84,12 @@ LANGUAGES: Final = ("en", "ru", "de")
 FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"
 CONF_PHONES: Final = "phones"
+# The desk (third wave)
+CONF_DESK_ENTITY: Final = "desk_entity"
+CONF_DESK_SIT_POSITION: Final = "desk_sit_position"
+CONF_DESK_STAND_POSITION: Final = "desk_stand_position"
+CONF_STAND_MINUTES: Final = "stand_minutes"
+CONF_STANDING_TARGET_MINUTES: Final = "standing_target_minutes"
 
 # Programs (the `program` option and select entity): the engine's, in its order
 PROGRAMS: Final = tuple(program.value for program in ProgramId)
@@ -110,6 +116,10 @@ STANDING_DOMAINS: Final = (
 )
 #: Standing entities read as on/off; the others need `standing_above`.
 STANDING_ON_OFF_DOMAINS: Final = STANDING_DOMAINS[:2]
+#: A desk that moves: a cover (position 0-100) or a number (its own unit).
+DESK_DOMAINS: Final = ("cover", "number")
+#: A cover's position.
+COVER_POSITION_RANGE: Final = (0, 100)
 
 # Defaults; times are "HH:MM:SS" strings, as the time selector stores them
 DEFAULT_SIT_MINUTES: Final = _ENGINE.sit_minutes
@@ -147,6 +157,10 @@ MICRO_BREAK_MINUTES_RANGE: Final = (0, 60)
 MICRO_BREAK_MINUTES_ON: Final = (10, 60)
 DAILY_LIMIT_MINUTES_RANGE: Final = (0, 960)
 DAILY_LIMIT_MINUTES_ON: Final = (60, 960)
+STAND_MINUTES_RANGE: Final = (0, 120)
+STAND_MINUTES_ON: Final = (10, 120)
+STANDING_TARGET_MINUTES_RANGE: Final = (0, 480)
+STANDING_TARGET_MINUTES_ON: Final = (30, 480)
 #: Longest text of one presence state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
@@ -172,6 +186,8 @@ NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_MICRO_BREAK_SECONDS: MICRO_BREAK_SECONDS_RANGE,
         CONF_WARN_MINUTES: WARN_MINUTES_RANGE,
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_RANGE,
+        CONF_STAND_MINUTES: STAND_MINUTES_RANGE,
+        CONF_STANDING_TARGET_MINUTES: STANDING_TARGET_MINUTES_RANGE,
     }
 )
 
@@ -180,6 +196,8 @@ OFF_OR_RANGE: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
     {
         CONF_MICRO_BREAK_MINUTES: MICRO_BREAK_MINUTES_ON,
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_ON,
+        CONF_STAND_MINUTES: STAND_MINUTES_ON,
+        CONF_STANDING_TARGET_MINUTES: STANDING_TARGET_MINUTES_ON,
     }
 )
 
@@ -211,6 +229,11 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_DAILY_LIMIT_MINUTES: DEFAULT_DAILY_LIMIT_MINUTES,
         CONF_STANDING_ENTITY: None,
         CONF_STANDING_ABOVE: None,
+        CONF_DESK_ENTITY: None,
+        CONF_DESK_SIT_POSITION: None,
+        CONF_DESK_STAND_POSITION: None,
+        CONF_STAND_MINUTES: _ENGINE.stand_minutes,
+        CONF_STANDING_TARGET_MINUTES: _ENGINE.standing_target_minutes,
         CONF_PAUSE_MEDIA: (),
         CONF_ASK_COMFORT: _ENGINE.ask_comfort,
         CONF_MASSAGE_AFTER_LAST: _ENGINE.massage_after_last,

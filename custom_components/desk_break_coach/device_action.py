@@ -24,7 +24,7 @@ from .commands import CommandSpec, specs, whole_number
 from .const import DOMAIN
 from .engine import EngineError
 from .entity import profile_entry_id
-from .services import get_coach, run
+from .services import async_run, get_coach
 
 #: The commands offered as device actions, by action type.
 ACTIONS: Final[dict[str, CommandSpec]] = {
@@ -98,7 +98,7 @@ async def async_call_action_from_config(
         )
     spec = ACTIONS[config[CONF_TYPE]]
     fields = {name: config[name] for name in spec.field_names if name in config}
-    run(get_coach(hass, entry_id).run, spec.command, AUTOMATION, **fields)
+    await async_run(get_coach(hass, entry_id), spec.command, AUTOMATION, **fields)
 
 
 async def async_get_action_capabilities(

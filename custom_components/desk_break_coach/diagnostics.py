@@ -8,7 +8,8 @@ from homeassistant.core import HomeAssistant
 
 from .coach import DeskBreakCoachConfigEntry
 from .const import CONF_PHONES
-from .outputs.phones import phone_diagnostics
+from .outputs.desk import desk_diagnostics
+from .outputs.phone_targets import phone_diagnostics
 from .profile.personal import routines
 from .readout import status_data
 
@@ -35,5 +36,6 @@ async def async_get_config_entry_diagnostics(
         "state": _state(coach.engine.state.to_dict()),
         "presence": coach.inputs.diagnostics(),
         "phones": phone_diagnostics(hass, entry.options.get(CONF_PHONES) or []),
+        "desk": desk_diagnostics(hass, entry.options),
         "status": status_data(coach.view_now()),
     }

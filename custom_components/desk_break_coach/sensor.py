@@ -32,7 +32,7 @@ class CoachSensorDescription(SensorEntityDescription):
     """A sensor reading one value (and maybe attributes) off the coach's view."""
 
     value_fn: Callable[[View], Any]
-    attrs_fn: Callable[[View], dict[str, Any]] | None = None
+    attrs_fn: Callable[[View], dict[str, Any] | None] | None = None
     #: Long-term statistics only while the feature is in use (a constant 0 of a
     #: feature that is off charts nothing, and compiling it costs CPU).
     in_use_fn: Callable[[Coach], bool] | None = None
@@ -49,6 +49,7 @@ def _status_attrs(view: View) -> dict[str, Any]:
         else None,
         "ask_comfort": view.ask_comfort,
         "first_week": view.first_week,
+        "stand_suggested": view.stand_suggested,
     }
 
 
@@ -117,6 +118,11 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
         state_class=SensorStateClass.TOTAL_INCREASING,
         in_use_fn=lambda coach: bool(coach.entry.options.get(CONF_STANDING_ENTITY)),
         value_fn=lambda view: view.standing_today_minutes,
+        attrs_fn=lambda view: (
+            {"target_minutes": view.standing_target_minutes}
+            if view.standing_target_minutes
+            else None
+        ),
     ),
     CoachSensorDescription(
         key="comfort",

@@ -16,7 +16,7 @@ from homeassistant.core import (
 from homeassistant.exceptions import ServiceValidationError
 import probatio as vol
 
-from .coach import ACTION, Coach
+from .coach import ACTION, Coach, Origin
 from .commands import COMMANDS
 from .const import DOMAIN
 from .engine import Command, EngineError, Event
@@ -60,6 +60,16 @@ def run[**P](
         raise invalid(err.key, **err.values) from err
 
 
+async def async_run(
+    coach: Coach, command: Command, origin: Origin, **fields: Any
+) -> list[Event]:
+    """Run a command and wait for its move, turning a refusal into a translated error."""
+    try:
+        return await coach.async_run(command, origin, **fields)
+    except EngineError as err:
+        raise invalid(err.key, **err.values) from err
+
+
 def _coach_for(hass: HomeAssistant, call: ServiceCall, fields: frozenset[str]) -> Coach:
     """Check the call's field names, then find its profile's coach."""
     allowed = fields | {ATTR_CONFIG_ENTRY_ID}
@@ -80,7 +90,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
         command = Command(call.service)
         coach = _coach_for(hass, call, COMMANDS[command].field_names)
         fields = {k: v for k, v in call.data.items() if k != ATTR_CONFIG_ENTRY_ID}
-        run(coach.run, command, ACTION, **fields)
+        await async_run(coach, command, ACTION, **fields)
 
     async def handle_status(call: ServiceCall) -> ServiceResponse:
         return status_data(_coach_for(hass, call, frozenset()).view_now())

@@ -246,7 +246,9 @@ def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
     engine.pause(MONDAY_9, 60)
     assert engine.view(MONDAY_9).status is Status.PAUSED
     assert engine.view(MONDAY_9).next_break is None
-    assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + timedelta(minutes=60)
+    # Only today's time at the desk moves (in REFRESH steps) until the pause ends.
+    _, seen = run_until(engine, MONDAY_9 + timedelta(minutes=59), MONDAY_9)
+    assert seen == []
     assert types(engine.update(MONDAY_9 + timedelta(minutes=60))) == ["break_due"]
     engine.pause(MONDAY_9 + timedelta(minutes=61))
     _, seen = run_until(
@@ -295,12 +297,14 @@ def test_stored_switch_off_reads_as_a_pause() -> None:
 
 
 def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
-    """Evening: status off_hours, sitting still counted, nothing due, no refresh wake-ups."""
+    """Evening: status off_hours, sitting still counted (in REFRESH steps), nothing due."""
     evening = local(2026, 11, 23, 19, 0)
     engine.observe(evening, present=True)
     assert engine.view(evening).status is Status.OFF_HOURS
-    assert engine.next_wakeup(evening) == local(2026, 11, 24, 0, 0)
-    assert engine.update(evening + timedelta(hours=2)) == []
+    # Only today's time at the desk wakes the engine, to keep its figure up.
+    assert engine.next_wakeup(evening) == evening + REFRESH
+    _, seen = run_until(engine, evening + timedelta(hours=2), evening)
+    assert seen == []
     assert engine.view(evening + timedelta(hours=2)).sitting_today_minutes == 120
 
 
@@ -308,7 +312,8 @@ def test_work_start_while_sitting_makes_due(engine: BreakEngine) -> None:
     """Sitting since before work: the break is due when work starts."""
     early = local(2026, 11, 23, 8, 0)
     engine.observe(early, present=True)
-    assert engine.next_wakeup(early) == MONDAY_9
+    _, seen = run_until(engine, MONDAY_9 - timedelta(seconds=1), early)
+    assert seen == []
     assert types(engine.update(MONDAY_9)) == ["break_due"]
 
 
@@ -496,6 +501,7 @@ def test_every_event_type_fires_with_its_values(engine: BreakEngine) -> None:
         EventType.MICRO_BREAK_COMPLETED,
         EventType.DAILY_LIMIT_REACHED,
         EventType.COMFORT_LOGGED,  # tests/engine/test_comfort.py
+        EventType.STAND_SUGGESTED,  # tests/engine/test_desk.py
     }
     by_type = {event.type: event.data for event in events}
     assert by_type[EventType.BREAK_DUE] == {

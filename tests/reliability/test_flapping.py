@@ -70,8 +70,8 @@ async def test_flapping_for_ten_minutes(
     events = async_capture_events(hass, f"{DOMAIN}_break_due")
     writes = Writes(hass, profile)
     await flap(hass, freezer, 600)
-    # The coach only moved its 15-minute duration steps (09:15): at most a
-    # handful of writes for 600 presence changes.
+    # The coach only moved its 5-minute duration steps (09:15, 09:20): at most
+    # a handful of writes for 600 presence changes.
     assert writes.total <= 4, writes.counts
     assert writes.counts[state(hass, "binary_sensor", "occupied").entity_id] == 0
     assert events == []
@@ -123,8 +123,12 @@ async def test_presence_unavailable_for_an_hour(
     assert natural == []
     assert state(hass, "binary_sensor", "break_due").state == "off"
     assert state(hass, "sensor", "sitting_time").attributes["since"] == since
-    # Only the 15-minute duration steps were written during the hour.
-    assert writes.total <= 10, writes.counts
+    # Only the 5-minute duration steps were written during the hour.
+    assert set(writes.counts) == {
+        state(hass, "sensor", "sitting_time").entity_id,
+        state(hass, "sensor", "sitting_today").entity_id,
+    }
+    assert max(writes.counts.values()) <= 60 // 5, writes.counts
 
     # The sensor is back and the person is there: the due reminder comes now, once.
     await set_presence(hass, True)

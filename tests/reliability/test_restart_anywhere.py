@@ -77,6 +77,8 @@ OPTIONS = {
     "warn_minutes": 2,
     "daily_limit_minutes": 420,
     "standing_entity": STANDING,
+    # The third wave's stand suggestions (their stretch survives restarts too).
+    "stand_minutes": 30,
 }
 
 

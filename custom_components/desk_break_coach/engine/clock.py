@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from . import micro, sitting
+from . import micro, sitting, stand
 from .context import Context, span
 from .day import rollover
 from .reminders import evaluate, limit_at, silenced, warn_at
@@ -65,7 +65,7 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
         yield limit
     if s.block_start is None or s.cursor is None or silenced(ctx):
         return
-    for moment in (micro.deadline(ctx), warn_at(ctx)):
+    for moment in (micro.deadline(ctx), warn_at(ctx), stand.deadline(ctx)):
         if moment is not None:
             yield moment
     if (change := ctx.next_change(s.cursor)) is not None:

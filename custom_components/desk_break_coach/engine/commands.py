@@ -41,6 +41,11 @@ def refusal(ctx: Context, command: Command) -> str | None:
         case Command.RESUME:
             if not (paused or s.resting):
                 return "not_paused"
+        case Command.RAISE_DESK | Command.LOWER_DESK:
+            if not ctx.settings.desk:
+                return "no_desk"
+            if not s.present:
+                return "not_present"
     return None
 
 

@@ -21,9 +21,17 @@ from .routine import Catalogue
 from .session import GuidedBreak
 from .state import CoachState
 
-#: How often the duration sensors move while someone is sitting.
-REFRESH = timedelta(minutes=15)
+#: How often the duration sensors move while they count: a figure shown is never
+#: more than this behind the truth.
+REFRESH = timedelta(minutes=5)
 _COUNTING = (Status.SITTING, Status.BREAK_DUE, Status.SNOOZED, Status.MICRO_BREAK)
+
+
+def _next_step(now: datetime, seconds: float) -> datetime:
+    """Return when a count of `seconds`, growing from `now`, reaches its next step."""
+    step = REFRESH.total_seconds()
+    # Whole microseconds, as datetimes count: the next step is always ahead.
+    return now + timedelta(seconds=step - round(seconds, 6) % step)
 
 
 class BreakEngine:
@@ -167,6 +175,14 @@ class BreakEngine:
             now, Command.LOG_COMFORT, lambda n: comfort.log(self.ctx, n, level, note)
         )
 
+    def move_desk(self, now: datetime, command: Command) -> list[Event]:
+        """Check that the desk may move now (`raise_desk` / `lower_desk`).
+
+        The move itself is the shell's: the engine only guards it (a desk is set,
+        someone is at it) and changes nothing.
+        """
+        return self._command(now, command, lambda _n: None)
+
     def decline_suggestion(self, now: datetime, program: str) -> list[Event]:
         """Remember that the person chose to stay: the suggestion does not return."""
 
@@ -185,10 +201,16 @@ class BreakEngine:
         """Return the next moment the engine must be updated, if nothing else happens."""
         now = now.astimezone(UTC)
         moments = [t for t in deadlines(self.ctx) if t > now]
-        start = self.state.block_start
+        s = self.state
+        start = s.block_start
         if start is not None and status(self.ctx, now) in _COUNTING:
-            # The duration sensors move in REFRESH steps of the sitting block.
+            # The duration sensors move in REFRESH steps of the sitting block...
             moments.append(start + ((now - start) // REFRESH + 1) * REFRESH)
+        # ... and of today's time sitting and standing, while each counts.
+        if s.segment_start is not None and s.away_since is None:
+            moments.append(_next_step(now, self.ctx.sitting_today_seconds(now)))
+        if s.standing_segment_start is not None:
+            moments.append(_next_step(now, self.ctx.standing_today_seconds(now)))
         return min(moments, default=None)
 
     # ----------------------------------------------------------------- the clock

@@ -56,6 +56,7 @@ class EventType(StrEnum):
     MICRO_BREAK_COMPLETED = "micro_break_completed"
     DAILY_LIMIT_REACHED = "daily_limit_reached"
     COMFORT_LOGGED = "comfort_logged"
+    STAND_SUGGESTED = "stand_suggested"
 
 
 class Command(StrEnum):
@@ -70,6 +71,8 @@ class Command(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     LOG_COMFORT = "log_comfort"
+    RAISE_DESK = "raise_desk"
+    LOWER_DESK = "lower_desk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,12 @@ class Settings:
     ask_comfort: bool = False
     #: End the day's last exercise break with the self-massage.
     massage_after_last: bool = False
+    #: The desk: whether one is set (`raise_desk` / `lower_desk`), minutes of
+    #: continuous sitting before standing is suggested (0: never), and today's
+    #: standing goal in minutes (0: none).
+    desk: bool = False
+    stand_minutes: int = 0
+    standing_target_minutes: int = 0
     # None: working time comes from outside (a schedule entity) via observe(working=...).
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
@@ -163,6 +172,9 @@ class View:
     micro_break_ends_at: datetime | None = None
     standing: bool = False
     standing_today_minutes: int = 0
+    #: Today's standing goal (0: none), and whether standing is suggested now.
+    standing_target_minutes: int = 0
+    stand_suggested: bool = False
     over_daily_limit: bool = False
     #: The comfort log: today's latest level and when, the week's mean and trend.
     comfort: int | None = None

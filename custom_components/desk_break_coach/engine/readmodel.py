@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from . import comfort
+from . import comfort, stand
 from .commands import available
 from .context import Context
 from .model import Status, View
@@ -80,6 +80,8 @@ def read(ctx: Context, session: GuidedBreak, now: datetime) -> View:
         micro_break_ends_at=s.micro_until,
         standing=s.standing_since is not None,
         standing_today_minutes=int(ctx.standing_today_seconds(now) // 60),
+        standing_target_minutes=ctx.settings.standing_target_minutes,
+        stand_suggested=stand.suggested(ctx),
         over_daily_limit=0
         < ctx.settings.daily_limit_minutes * 60
         <= ctx.desk_seconds(now),

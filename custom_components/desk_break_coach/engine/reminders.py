@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from . import micro
+from . import micro, stand
 from .context import Context, span
 from .model import EventType
 
@@ -69,6 +69,7 @@ def evaluate(ctx: Context, now: datetime) -> None:
         s.warned = True
         ctx.emit(EventType.BREAK_SOON, minutes=ctx.settings.warn_minutes)
     micro.evaluate(ctx, now, hushed)
+    stand.evaluate(ctx, now, hushed)
     limit = ctx.settings.daily_limit_minutes
     if limit > 0 and not s.limit_reached_today and ctx.desk_seconds(now) >= limit * 60:
         s.limit_reached_today = True

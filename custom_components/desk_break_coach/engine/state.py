@@ -89,6 +89,10 @@ class CoachState:
     standing_since: datetime | None = None
     standing_segment_start: datetime | None = None
     standing_today_seconds: float = 0.0
+    # The desk: since when the person sits without standing, and whether standing
+    # was suggested in that stretch.
+    stand_from: datetime | None = None
+    stand_suggested: bool = False
     # The comfort log and what the routine learns from it.
     comfort: list[ComfortEntry] = field(default_factory=list)
     last_break_at: datetime | None = None
@@ -180,6 +184,7 @@ _DATETIMES = {
     "standing_since",
     "standing_changed_at",
     "standing_segment_start",
+    "stand_from",
 }
 
 

@@ -81,6 +81,7 @@ from ..const import (
     TTS_DOMAIN,
     WEEKDAYS,
 )
+from .desk import DESK_UNITS, desk_errors, desk_fields, desk_options
 from .routine import program_selector
 
 # Error keys, translated under config.error / options.error. A probatio.Invalid whose
@@ -113,6 +114,7 @@ _NUMBER_UNITS: Mapping[str, str] = {
     CONF_MICRO_BREAK_SECONDS: "seconds",
     CONF_WARN_MINUTES: "minutes",
     CONF_DAILY_LIMIT_MINUTES: "minutes",
+    **DESK_UNITS,
 }
 
 PROFILE_SCHEMA = probatio.Schema(
@@ -233,6 +235,8 @@ OPTIONS_SCHEMA = probatio.Schema(
             ),
             ERROR_INVALID_VALUE,
         ),
+        # The desk, beside standing (flows/desk.py).
+        **desk_fields(_whole_number),
         probatio.Optional(CONF_PAUSE_MEDIA): _field(
             EntitySelector(EntitySelectorConfig(domain="media_player", multiple=True)),
             ERROR_INVALID_ENTITY,
@@ -308,6 +312,7 @@ def validate_options(
         and standing_above is None
     ):
         errors[CONF_STANDING_ABOVE] = ERROR_STANDING_ABOVE_REQUIRED
+    errors.update(desk_errors(user_input))
     announce_targets = list(dict.fromkeys(user_input.get(CONF_ANNOUNCE_TARGETS, [])))
     tts_entity: str | None = user_input.get(CONF_TTS_ENTITY) or None
     if tts_entity is None and any(
@@ -341,6 +346,7 @@ def validate_options(
                 user_input.get(CONF_MASSAGE_AFTER_LAST, False)
             ),
             CONF_LANGUAGE: user_input.get(CONF_LANGUAGE) or None,
+            **desk_options(user_input),
         }
     )
     return options, errors

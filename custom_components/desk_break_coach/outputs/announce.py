@@ -46,6 +46,7 @@ REMINDER_EVENTS: Final = frozenset(
         EventType.BREAK_SOON,
         EventType.MICRO_BREAK_STARTED,
         EventType.DAILY_LIMIT_REACHED,
+        EventType.STAND_SUGGESTED,
     }
 )
 STEP_EVENTS: Final = frozenset(

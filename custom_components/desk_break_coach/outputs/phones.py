@@ -6,7 +6,10 @@ Each gets, through its `notify.mobile_app_<device name>` action:
 - when a break falls due, a notification with the message and three buttons;
   pressing one fires `mobile_app_notification_action`, and the command runs on
   this profile (origin: phone). Once the break is answered anywhere (or stops being
-  due) the notification is cleared.
+  due) the notification is cleared, and its buttons do nothing any more: each
+  button's action id carries the due break it came with (`token`), and a press
+  acts only while that break is still the one due (a stale press is logged at
+  debug). The next due break's notification brings buttons that work.
 - during a guided break, one notification that follows the steps: the exercise,
   the step as a progress bar and a countdown to the step's end. It is a live
   update: pinned on Android 16+, a Live Activity on iOS 17.2+ (routed by the pinned
@@ -20,7 +23,8 @@ gone or cannot be reached is logged once and skipped, never holding up the coach
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from functools import partial
 import logging
 from typing import TYPE_CHECKING, Any, Final
@@ -32,15 +36,15 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import device_registry as dr, translation
-from homeassistant.util import slugify
+from homeassistant.helpers import translation
 import probatio as vol
 
 from ..coach import Coach, Origin, OriginKind
 from ..commands import CommandSpec, specs
-from ..const import CONF_PHONES, DOMAIN, PHONE_INTEGRATION
+from ..const import CONF_PHONES, DOMAIN
 from ..engine import Command, EngineError, Event, EventType
 from .failures import Failures
+from .phone_targets import NOTIFY, notify_service
 
 if TYPE_CHECKING:
     from ..coach import DeskBreakCoachConfigEntry
@@ -53,9 +57,6 @@ ACTION_EVENT: Final = "mobile_app_notification_action"
 #: The message that removes the notification with the same tag (and ends its
 #: Live Activity on iOS).
 CLEAR_NOTIFICATION: Final = "clear_notification"
-NOTIFY: Final = "notify"
-#: mobile_app's config entry data: the name its notify action is made from.
-_DEVICE_NAME: Final = "device_name"
 #: Longest wait for one phone; mobile_app itself gives up after 10 seconds.
 SEND_TIMEOUT: Final = 30.0
 
@@ -73,11 +74,16 @@ BREAK_OVER: Final = frozenset({EventType.BREAK_COMPLETED, EventType.ROUTINE_STOP
 
 
 #: The commands offered as buttons on the due notification, in display order.
-PHONE_COMMANDS: Final = specs("phone")
+PHONE_COMMANDS: Final = tuple(
+    spec for spec in specs("phone") if spec.phone_on is EventType.BREAK_DUE
+)
+#: The buttons of a stand suggestion (with a desk): "Raise the desk".
+STAND_COMMANDS: Final = tuple(
+    spec for spec in specs("phone") if spec.phone_on is EventType.STAND_SUGGESTED
+)
 
 
-class PhoneError(HomeAssistantError):
-    """A phone cannot take notifications now."""
+_STAND_WORDS: Final = frozenset(spec.command for spec in STAND_COMMANDS)
 
 
 def due_tag(entry_id: str) -> str:
@@ -85,64 +91,29 @@ def due_tag(entry_id: str) -> str:
     return f"{DOMAIN}_{entry_id}"
 
 
+def stand_tag(entry_id: str) -> str:
+    """Tag of a profile's stand suggestion."""
+    return f"{DOMAIN}_{entry_id}_stand"
+
+
 def live_tag(entry_id: str) -> str:
     """Tag of a profile's live notification during a break."""
     return f"{DOMAIN}_{entry_id}_live"
 
 
-def action_id(spec: CommandSpec, entry_id: str) -> str:
-    """Return the `action` a button sends back: DESK_BREAK_START_<entry id>, ..."""
+def action_prefix(spec: CommandSpec, entry_id: str) -> str:
+    """Return what every `action` of a command's button starts with."""
     return f"DESK_BREAK_{spec.phone}_{entry_id}"
 
 
-def notify_service(hass: HomeAssistant, device_id: str) -> str:
-    """Return the notify action (without `notify.`) of a companion app device.
-
-    mobile_app registers one per registration that can take push notifications,
-    named `mobile_app_` + the slug of the registration's device name.
-    """
-    registry = dr.async_get(hass)
-    device = registry.async_get(device_id)
-    if device is None:
-        raise PhoneError("the device no longer exists")
-    # A device chosen before devices were split by config entry may be a composite.
-    entry_ids = (
-        [
-            part.config_entry_id
-            for part in registry.async_get_devices_for_composite_device_id(device_id)
-        ]
-        if device.is_composite_device
-        else [device.config_entry_id]
-    )
-    for entry_id in entry_ids:
-        entry = hass.config_entries.async_get_entry(entry_id)
-        if entry is None or entry.domain != PHONE_INTEGRATION:
-            continue
-        service = slugify(f"{PHONE_INTEGRATION}_{entry.data.get(_DEVICE_NAME)}")
-        if not hass.services.has_service(NOTIFY, service):
-            raise PhoneError(
-                f"notify.{service} does not exist: the app is not set up "
-                "or does not take notifications"
-            )
-        return service
-    raise PhoneError("not a device of the companion app")
+def action_id(spec: CommandSpec, entry_id: str, token: str) -> str:
+    """Return the `action` a button sends back: DESK_BREAK_START_<entry id>_<token>."""
+    return f"{action_prefix(spec, entry_id)}_{token}"
 
 
-def phone_diagnostics(
-    hass: HomeAssistant, device_ids: Iterable[str]
-) -> list[dict[str, Any]]:
-    """Each chosen phone, its notify action and what keeps it from working, if any."""
-    phones: list[dict[str, Any]] = []
-    for device_id in device_ids:
-        try:
-            target: str | None = f"{NOTIFY}.{notify_service(hass, device_id)}"
-            problem = None
-        except PhoneError as err:
-            target, problem = None, str(err)
-        phones.append(
-            {"device_id": device_id, "notify_target": target, "problem": problem}
-        )
-    return phones
+def due_token(due_since: datetime | None) -> str | None:
+    """Return the token of the break due since `due_since` (None: nothing due)."""
+    return None if due_since is None else str(int(due_since.timestamp()))
 
 
 class Phones:
@@ -154,7 +125,8 @@ class Phones:
         self.entry = entry
         entry_id = entry.entry_id
         self._commands: dict[str, Command] = {
-            action_id(spec, entry_id): spec.command for spec in PHONE_COMMANDS
+            action_prefix(spec, entry_id): spec.command
+            for spec in (*PHONE_COMMANDS, *STAND_COMMANDS)
         }
         self._locks: dict[str, asyncio.Lock] = {}
         self._failures = Failures(
@@ -166,6 +138,7 @@ class Phones:
         # The phones that may show the due and the live notification now.
         self._due_on: set[str] = set()
         self._live_on: set[str] = set()
+        self._stand_on: set[str] = set()
 
     @property
     def coach(self) -> Coach:
@@ -208,11 +181,17 @@ class Phones:
         """Send or clear what an event calls for."""
         phones = self.phones()
         if event.type is EventType.BREAK_DUE:
+            if (token := self._due_token()) is None:
+                return  # over within the same pass (replayed while catching up)
             self._due_on.update(phones)
             for device_id in phones:
-                self._queue(device_id, partial(self._due_payload, event))
+                self._queue(device_id, partial(self._due_payload, event, token))
         elif event.type in ANSWERED:
             self._clear_due()
+        if event.type is EventType.STAND_SUGGESTED and (token := self._stand_token()):
+            self._stand_on.update(phones)
+            for device_id in phones:
+                self._queue(device_id, partial(self._stand_payload, event, token))
         if event.type is EventType.EXERCISE_STARTED:
             if phones and (payload := self._live_payload(event)) is not None:
                 self._live_on.update(phones)
@@ -229,6 +208,10 @@ class Phones:
             self._clear_due()
         if view.exercise is None:
             self._clear_live()
+        if not view.stand_suggested and self._stand_on:
+            phones, self._stand_on = self._stand_on, set()
+            for device_id in sorted(phones):
+                self._queue(device_id, _fixed(_clear(stand_tag(self.entry.entry_id))))
 
     def _clear_due(self) -> None:
         phones, self._due_on = self._due_on, set()
@@ -240,13 +223,42 @@ class Phones:
         for device_id in sorted(phones):
             self._queue(device_id, _fixed(_clear(live_tag(self.entry.entry_id))))
 
-    async def _due_payload(self, event: Event) -> dict[str, Any]:
+    def _due_token(self) -> str | None:
+        """Return the token of the break due now, if one is."""
+        state = self.coach.engine.state
+        return due_token(state.due_since if state.due else None)
+
+    def _stand_token(self) -> str | None:
+        """Return the token of the stand suggestion standing now, if one is."""
+        state = self.coach.engine.state
+        return due_token(state.stand_from if state.stand_suggested else None)
+
+    async def _stand_payload(self, event: Event, token: str) -> dict[str, Any]:
+        """Return the stand suggestion, with "Raise the desk" when there is a desk."""
+        entry_id = self.entry.entry_id
+        titles = await self._titles(STAND_COMMANDS)
+        actions = [
+            {"action": action_id(spec, entry_id, token), "title": titles[spec.command]}
+            for spec in STAND_COMMANDS
+            if self.coach.has_desk
+        ]
+        return {
+            "title": self.coach.name,
+            "message": str(event.data["message"]),
+            "data": {
+                "tag": stand_tag(entry_id),
+                "actions": actions,
+                "notification_icon": "mdi:human-male",
+            },
+        }
+
+    async def _due_payload(self, event: Event, token: str) -> dict[str, Any]:
         """Return the due break with its buttons, titled in the profile's language."""
         entry_id = self.entry.entry_id
         titles = await self._titles()
         snoozes_left = event.data.get("snoozes_left")
         actions = [
-            {"action": action_id(spec, entry_id), "title": titles[spec.command]}
+            {"action": action_id(spec, entry_id, token), "title": titles[spec.command]}
             for spec in PHONE_COMMANDS
             if spec.command is not Command.SNOOZE or snoozes_left != 0
         ]
@@ -291,7 +303,9 @@ class Phones:
             },
         }
 
-    async def _titles(self) -> dict[Command, str]:
+    async def _titles(
+        self, commands: tuple[CommandSpec, ...] = PHONE_COMMANDS
+    ) -> dict[Command, str]:
         """Return the buttons' texts: the names of the profile's button entities."""
         strings = await translation.async_get_translations(
             self.hass, self.coach.catalogue.language, "entity", {DOMAIN}
@@ -301,7 +315,7 @@ class Phones:
                 f"component.{DOMAIN}.entity.button.{spec.key}.name",
                 spec.key.replace("_", " ").capitalize(),
             )
-            for spec in PHONE_COMMANDS
+            for spec in commands
         }
 
     # ------------------------------------------------------------- sending
@@ -343,16 +357,41 @@ class Phones:
         self._failures.failed(device_id, reason, self.coach.name)
 
     # ------------------------------------------------------------- the buttons
+    def _parse(self, action: Any) -> tuple[Command, str | None] | None:
+        """Return the command of one of this profile's buttons and its token."""
+        if not isinstance(action, str):
+            return None
+        prefix, _, token = action.rpartition("_")
+        if prefix in self._commands:
+            return self._commands[prefix], token
+        if action in self._commands:  # sent before buttons carried their break
+            return self._commands[action], None
+        return None
+
     @callback
     def _is_ours(self, data: Mapping[str, Any]) -> bool:
-        return data.get("action") in self._commands
+        return self._parse(data.get("action")) is not None
 
     @callback
     def _on_action(self, event: HassEvent[Mapping[str, Any]]) -> None:
-        """Run the command of a button pressed on a phone on this profile."""
+        """Run the command of a button pressed on a phone, for its own break only."""
         action = str(event.data.get("action"))
+        parsed = self._parse(action)
+        if parsed is None:
+            return
+        command, token = parsed
+        # Catch up first: the break may have stopped being due meanwhile.
+        self.coach.run_pending()
+        current = self._stand_token() if command in _STAND_WORDS else self._due_token()
+        if token is None or token != current:
+            _LOGGER.debug(
+                "Phone button %s for %s is stale: its break was answered",
+                action,
+                self.coach.name,
+            )
+            return
         try:
-            self.coach.run(self._commands[action], PHONE)
+            self.coach.run(command, PHONE)
         except EngineError as err:
             _LOGGER.debug(
                 "Phone button %s for %s refused: %s", action, self.coach.name, err.key

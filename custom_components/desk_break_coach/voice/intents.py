@@ -34,6 +34,8 @@ INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
 INTENT_COMFORT: Final = "DeskBreakComfort"
+INTENT_RAISE_DESK: Final = "DeskBreakRaiseDesk"
+INTENT_LOWER_DESK: Final = "DeskBreakLowerDesk"
 INTENT_PAUSE: Final = "DeskBreakPause"
 INTENT_COMFORT_STATUS: Final = "DeskBreakComfortStatus"
 
@@ -326,6 +328,18 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_COMFORT_STATUS,
             "Tells how the person's neck is doing from the comfort log: today's "
             "level (0-10, 10 = no discomfort), the last 7 days' average and trend.",
+        ),
+        CommandIntentHandler(
+            INTENT_RAISE_DESK,
+            "Raises the person's sit-stand desk to its standing position now.",
+            Command.RAISE_DESK,
+            reply=lambda voice, _fields: str(voice.replies["desk_raised"]),
+        ),
+        CommandIntentHandler(
+            INTENT_LOWER_DESK,
+            "Lowers the person's sit-stand desk to its sitting position now.",
+            Command.LOWER_DESK,
+            reply=lambda voice, _fields: str(voice.replies["desk_lowered"]),
         ),
     ]
 

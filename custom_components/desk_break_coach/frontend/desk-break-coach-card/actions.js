@@ -19,6 +19,9 @@ export const ACTIONS = [
   { id: "stop_routine", warn: true },
   { id: "pause" },
   { id: "resume", primary: true },
+  // Offered only with a desk and someone at it (the coach's available_commands).
+  { id: "raise_desk" },
+  { id: "lower_desk" },
 ];
 
 export const STYLE = `

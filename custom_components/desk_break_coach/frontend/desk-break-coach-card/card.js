@@ -198,7 +198,7 @@ export class DeskBreakCoachCard extends HTMLElement {
     return device.primary_config_entry || (device.config_entries || [])[0];
   }
 
-  // Local clocks: sitting time and next break by the minute, a countdown by the second.
+  // Local clocks: sitting time, today's time and next break by the minute, a countdown by the second.
   _tick() {
     if (!this._built || this._main.hidden) return;
     const now = Date.now();
@@ -209,7 +209,7 @@ export class DeskBreakCoachCard extends HTMLElement {
   _scheduleTick() {
     this._stopTimer();
     if (!this.isConnected || !this._built || this._main.hidden) return;
-    const { since, nextMs } = this._summary.clock;
+    const { since, nextMs, today, standing } = this._summary.clock;
     const { endsAt } = this._exercise;
     const now = Date.now();
     if (endsAt !== undefined && endsAt > now) {
@@ -218,6 +218,8 @@ export class DeskBreakCoachCard extends HTMLElement {
     }
     const waits = [];
     if (since !== undefined) waits.push(60000 - ((now - since) % 60000));
+    if (today && today.counting) waits.push(60000 - ((now - today.at) % 60000));
+    if (standing && standing.counting) waits.push(60000 - ((now - standing.at) % 60000));
     if (nextMs !== undefined && nextMs > now) waits.push((nextMs - now) % 60000 || 60000);
     if (!waits.length) return;
     this._timer = setTimeout(() => {

@@ -23,3 +23,6 @@ export const UNKNOWN_LOOK = ["mdi:help-circle-outline",
 
 // The statuses in which the sitting time counts up.
 export const SITTING_STATUSES = ["sitting", "break_due", "snoozed", "micro_break"];
+// The statuses in which today's time at the desk may count up (someone sitting
+// through a pause or after working hours still sits).
+export const TODAY_STATUSES = [...SITTING_STATUSES, "paused", "off_hours"];

@@ -2,7 +2,7 @@
 // routine, the sitting stats (the sitting time and next break tick locally),
 // and what a pause or rest means.
 
-import { SITTING_STATUSES, STATUS_COLORS, UNKNOWN_LOOK } from "./const.js";
+import { SITTING_STATUSES, STATUS_COLORS, TODAY_STATUSES, UNKNOWN_LOOK } from "./const.js";
 import { setAttr, setText } from "./dom.js";
 import { FACTS } from "./facts.js";
 import { formatMinutes, formatTime, isKnown, toMs, toNumber } from "./format.js";
@@ -29,6 +29,8 @@ const TEMPLATE = `
     <div class="stat" data-stat="today"><dt></dt><dd></dd></div>
     <div class="stat" data-stat="next_break"><dt></dt><dd><span class="at"></span><span class="sub"></span></dd></div>
     <div class="stat" data-stat="streak"><dt></dt><dd></dd></div>
+    <div class="stat" data-stat="standing"><dt></dt><dd><span class="at"></span>
+      <span class="goal" role="progressbar" aria-valuemin="0" aria-valuemax="100"><span class="fill"></span></span></dd></div>
   </dl>
   <p class="note info" hidden></p>
 `;
@@ -60,6 +62,9 @@ export const STYLE = `
   .stat dd { margin: 0; font-size: 15px; font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere; }
   .stat .sub { display: block; font-size: 12px; color: var(--secondary-text-color); }
+  .stat .goal { display: block; height: 4px; margin-top: 4px; border-radius: 2px;
+    background: var(--divider-color, rgba(127, 127, 127, 0.25)); overflow: hidden; }
+  .stat .goal .fill { display: block; height: 100%; background: var(--primary-color); }
   @media (prefers-reduced-motion: reduce) { .ring .bar { transition: none; } }
 `;
 
@@ -78,8 +83,11 @@ export class Summary {
     for (const el of this.root.querySelectorAll(".stat")) {
       this._stats[el.dataset.stat] = { root: el, dt: el.querySelector("dt"), dd: el.querySelector("dd") };
     }
-    this._stats.next_break.at = $(".at");
+    this._stats.next_break.at = $('[data-stat="next_break"] .at');
     this._stats.next_break.sub = $(".sub");
+    this._stats.standing.at = $('[data-stat="standing"] .at');
+    this._stats.standing.goal = $(".goal");
+    this._stats.standing.fill = $(".goal .fill");
     this._lang = undefined;
     this._t = undefined;
     this._fallback = "—";
@@ -140,12 +148,21 @@ export class Summary {
     setText(stats.streak.dt, t("streak"));
     this._fallback = isKnown(sitting) && toNumber(sitting.state) !== undefined
       ? formatMinutes(lang, toNumber(sitting.state)) : "—";
-    if (isKnown(today)) setText(stats.today.dd, formatMinutes(lang, toNumber(today.state) || 0));
+    const todayClock = isKnown(today) ? counter(today, TODAY_STATUSES.includes(code)) : undefined;
     if (nextMs !== undefined) setText(stats.next_break.at, formatTime(hass, nextMs));
     if (isKnown(streak)) setText(stats.streak.dd, t("days", { n: toNumber(streak.state) || 0 }));
 
-    // What a pause or rest means.
+    // Standing today, against the daily goal if there is one (a bar).
+    const standing = view.state("standing_today");
+    const goal = isKnown(standing) ? toNumber(standing.attributes.target_minutes) : undefined;
+    stats.standing.root.hidden = !goal;
+    setText(stats.standing.dt, t("standing_today"));
+    const standingClock = goal ? counter(standing, code === "standing") : undefined;
+    this._goal = goal;
+
+    // What a pause or rest means; a stand suggestion.
     let info = "";
+    if (attrs.stand_suggested) info = t("stand_note");
     if (code === "resting") info = t("resting_note");
     if (code === "paused") {
       const until = toMs(attrs.paused_until);
@@ -153,12 +170,21 @@ export class Summary {
     }
     els.info.hidden = !info;
     setText(els.info, info);
-    this.clock = { since, nextMs };
+    this.clock = { since, nextMs, today: todayClock, standing: standingClock };
   }
 
   tick(now) {
-    const { since, nextMs } = this.clock;
+    const { since, nextMs, today, standing } = this.clock;
     const stats = this._stats;
+    if (today) setText(stats.today.dd, formatMinutes(this._lang, counted(today, now)));
+    if (standing) {
+      const n = counted(standing, now);
+      const pct = Math.round(Math.min(100, (n / this._goal) * 100));
+      setText(stats.standing.at, this._t("standing_goal", { n, target: this._goal }));
+      stats.standing.fill.style.width = `${pct}%`;
+      setAttr(stats.standing.goal, "aria-valuenow", pct);
+      setAttr(stats.standing.goal, "aria-label", this._t("standing_today"));
+    }
     if (!stats.sitting.root.hidden) {
       setText(stats.sitting.dd, since !== undefined
         ? formatMinutes(this._lang, (now - since) / 60000) : this._fallback);
@@ -169,4 +195,25 @@ export class Summary {
         : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) }));
     }
   }
+}
+
+// A duration the integration writes in steps of STEP_MINUTES (and at each real
+// change), counted on locally while it grows: its value, when it was written,
+// and whether it grows now.
+const STEP_MINUTES = 5;
+
+export function counter(stateObj, counting) {
+  return {
+    base: toNumber(stateObj.state) || 0,
+    at: toMs(stateObj.last_updated) ?? Date.now(),
+    counting,
+  };
+}
+
+// The minutes now: never past the next step, which the integration would have
+// written had it been reached (so a count that stopped unseen stays close).
+export function counted({ base, at, counting }, now) {
+  if (!counting) return base;
+  const grown = base + Math.max(0, Math.floor((now - at) / 60000));
+  return Math.min(grown, (Math.floor(base / STEP_MINUTES) + 1) * STEP_MINUTES - 1);
 }
