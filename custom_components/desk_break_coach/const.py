@@ -44,6 +44,8 @@ PRESENCE_DOMAINS: Final = (
     "sensor",
     "switch",
 )
+#: Presence domains that say "at home", not "at the desk": accepted only with `all`.
+HOME_DOMAINS: Final = ("device_tracker", "person")
 
 DEFAULT_NAME: Final = "Desk"
 DEFAULT_PRESENCE_MODE: Final = PRESENCE_MODE_ANY
@@ -83,6 +85,7 @@ LANGUAGES: Final = ("en", "ru", "de")
 FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"
 CONF_PHONES: Final = "phones"
+CONF_DND_STATES: Final = "dnd_states"
 
 # Programs (the `program` option and select entity)
 PROGRAM_NECK_SITTING: Final = "neck_sitting"
@@ -138,6 +141,19 @@ DEFAULT_MICRO_BREAK_SECONDS: Final = _ENGINE.micro_break_seconds
 DEFAULT_WARN_MINUTES: Final = _ENGINE.warn_minutes
 DEFAULT_DAILY_LIMIT_MINUTES: Final = _ENGINE.daily_limit_minutes
 DEFAULT_PRESENCE_STATES: Final = ("unlocked", "active", "on", "home")
+#: States of a do-not-disturb entity that is not on/off and mean "do not disturb":
+#: a PC agent's notification state, a phone's do-not-disturb or call state.
+DEFAULT_DND_STATES: Final = (
+    "busy",
+    "presentationmode",
+    "runningdirect3dfullscreen",
+    "quiettime",
+    "priority_only",
+    "total_silence",
+    "alarms_only",
+    "offhook",
+    "ringing",
+)
 
 # Inclusive (minimum, maximum) ranges of the numeric options
 SIT_MINUTES_RANGE: Final = (10, 180)
@@ -155,7 +171,7 @@ MICRO_BREAK_MINUTES_RANGE: Final = (0, 60)
 MICRO_BREAK_MINUTES_ON: Final = (10, 60)
 DAILY_LIMIT_MINUTES_RANGE: Final = (0, 960)
 DAILY_LIMIT_MINUTES_ON: Final = (60, 960)
-#: Longest text of one presence state.
+#: Longest text of one presence or do-not-disturb state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
 # The log_comfort action: the level (10 = no discomfort) and the note's length
@@ -213,6 +229,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_ANNOUNCE_STEPS: DEFAULT_ANNOUNCE_STEPS,
         CONF_IDLE_SECONDS: DEFAULT_IDLE_SECONDS,
         CONF_PRESENCE_STATES: DEFAULT_PRESENCE_STATES,
+        CONF_DND_STATES: DEFAULT_DND_STATES,
         CONF_MICRO_BREAK_MINUTES: DEFAULT_MICRO_BREAK_MINUTES,
         CONF_MICRO_BREAK_SECONDS: DEFAULT_MICRO_BREAK_SECONDS,
         CONF_WARN_MINUTES: DEFAULT_WARN_MINUTES,
