@@ -143,8 +143,8 @@ class DeskBreakCoachOptionsFlow(OptionsFlow):
             suggested: Mapping[str, Any] = flat
         else:
             suggested = {**default_options(), **entry.options}
-        device = dr.async_get(self.hass).async_get_device(
-            identifiers={(DOMAIN, entry.entry_id)}
+        device = dr.async_get(self.hass).async_get_device_by_identifier(
+            (DOMAIN, entry.entry_id), entry.entry_id
         )
         area_id = None if device is None else device.area_id
         return self.async_show_form(

@@ -187,17 +187,23 @@ def _field(validator: Any, error: str) -> probatio.All[Any]:
     return probatio.All(validator, msg=error)
 
 
-def _time_selector() -> probatio.All[Any]:
+class _TimeOfDaySelector(SelectSelector):
+    """A time of day as "HH:MM": a quarter hour from the list, or typed."""
+
+    def __call__(self, data: Any) -> Any:
+        """Accept a time of day only."""
+        cv.time(data)
+        return super().__call__(data)
+
+
+def _time_selector() -> SelectSelector:
     """Return a time-of-day field ("HH:MM"): a quarter hour from the list, or typed."""
-    return probatio.All(
-        SelectSelector(
-            SelectSelectorConfig(
-                options=_QUARTER_HOURS,
-                custom_value=True,
-                mode=SelectSelectorMode.DROPDOWN,
-            )
-        ),
-        cv.time,
+    return _TimeOfDaySelector(
+        SelectSelectorConfig(
+            options=_QUARTER_HOURS,
+            custom_value=True,
+            mode=SelectSelectorMode.DROPDOWN,
+        )
     )
 
 

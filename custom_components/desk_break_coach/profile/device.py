@@ -29,12 +29,12 @@ def presence_area(hass: HomeAssistant, entity_ids: list[str]) -> str | None:
 def async_place_new_device(hass: HomeAssistant, entry: ConfigEntry) -> None:
     """Create a new profile's device in its presence area; leave an existing one."""
     devices = dr.async_get(hass)
-    identifiers = {(DOMAIN, entry.entry_id)}
-    if devices.async_get_device(identifiers=identifiers) is not None:
+    identifier = (DOMAIN, entry.entry_id)
+    if devices.async_get_device_by_identifier(identifier, entry.entry_id) is not None:
         return  # the person may have moved it since
     device = devices.async_get_or_create(
         config_entry_id=entry.entry_id,
-        identifiers=identifiers,
+        identifiers={identifier},
         name=entry.title,
         manufacturer="Desk Break Coach",
         model="Desk profile",
