@@ -47,7 +47,7 @@ async def _profile(
     presence: list[str],
     **options: Any,
 ) -> MockConfigEntry:
-    """A profile in Berlin on Monday 09:00, watching `presence`."""
+    """Return a profile in Berlin on Monday 09:00, watching `presence`."""
     await hass.config.async_set_time_zone("Europe/Berlin")
     freezer.move_to(MONDAY_0900)
     entry = MockConfigEntry(
@@ -326,6 +326,7 @@ async def test_mmwave_occupancy_holds_late(
 async def test_standing_desks(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
+    *,
     entity_id: str,
     attrs: dict[str, Any],
     up: tuple[str, dict[str, Any]],

@@ -18,6 +18,8 @@ from homeassistant.helpers import (
     entity_registry as er,
 )
 
+from ..const import DOMAIN
+
 #: At most this many entities are listed per hint.
 _MAX_LISTED = 8
 
@@ -93,11 +95,12 @@ def _listed(
     hass: HomeAssistant, likely: Callable[[State], bool], area_id: str | None = None
 ) -> list[str]:
     """Return the likely entities as "Name (entity_id)", by area, `area_id` first."""
-    areas = ar.async_get(hass)
+    areas, entities = ar.async_get(hass), er.async_get(hass)
     found: list[tuple[int, str, str]] = []
     for state in hass.states.async_all():
-        if not likely(state):
-            continue
+        entry = entities.async_get(state.entity_id)
+        if (entry is not None and entry.platform == DOMAIN) or not likely(state):
+            continue  # never the coach's own entities
         area = area_of(hass, state.entity_id)
         area_entry = None if area is None else areas.async_get_area(area)
         where = "" if area_entry is None else f"{area_entry.name}: "
