@@ -399,9 +399,7 @@ def set_demo_options(api: HomeAssistantApi, entry_id: str) -> None:
     fields = [
         inner
         for field in result.get("data_schema", [])
-        for inner in (
-            field["schema"] if field.get("type") == "expandable" else [field]
-        )
+        for inner in (field["schema"] if field.get("type") == "expandable" else [field])
     ]
     values = {
         field["name"]: _suggested(field)
