@@ -83,7 +83,7 @@ def test_relative_links_point_to_files() -> None:
 def test_readme_is_a_first_screen() -> None:
     """The README stays short; reference and development live in docs/."""
     readme = README.read_text()
-    assert len(readme.splitlines()) < 200
+    assert len(readme.splitlines()) < 250  # it was 743 lines
     for heading in (
         "## Which presence sensor?",
         "### Works with",
