@@ -129,6 +129,8 @@ async def test_new_device_lands_in_the_presence_area(hass: HomeAssistant) -> Non
     )
     assert device is not None
     assert device.area_id == office.id
+    # Placed once its entities exist: their ids keep the profile's name only.
+    assert hass.states.get("sensor.desk_status") is not None
 
     # Moved by the person, it stays where they put it across a reload.
     kitchen = ar.async_get(hass).async_get_or_create("Kitchen")

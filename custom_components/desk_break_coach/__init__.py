@@ -15,7 +15,7 @@ from .outputs.media import async_attach_media
 from .outputs.phones import async_attach_phones
 from .outputs.wellbeing import async_attach_wellbeing
 from .profile.catalogues import async_load_catalogues, profile_language
-from .profile.device import async_place_new_device
+from .profile.device import async_place_new_device, is_new_device
 from .profile.personal import fixed_program_option
 from .profile.store import async_remove_store
 from .services import async_setup_services
@@ -53,7 +53,7 @@ async def async_setup_entry(
     coach = Coach(hass, entry, catalogues[profile_language(hass, entry)])
     await coach.async_start()
     entry.runtime_data = coach
-    async_place_new_device(hass, entry)
+    new_device = is_new_device(hass, entry)
     entry.async_on_unload(coach.async_unload)
     entry.async_on_unload(
         hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
@@ -64,6 +64,8 @@ async def async_setup_entry(
     entry.async_on_unload(async_attach_wellbeing(hass, entry))
     entry.async_on_unload(async_attach_phones(hass, entry))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    if new_device:
+        async_place_new_device(hass, entry)
     return True
 
 

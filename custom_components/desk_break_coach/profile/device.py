@@ -1,11 +1,10 @@
-"""The profile's device: created once, in the area of its first presence entity."""
+"""The profile's device: a new one lands in the area of its first presence entity."""
 
 from __future__ import annotations
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.helpers.device_registry import DeviceEntryType
 
 from ..const import CONF_PRESENCE_ENTITIES, DOMAIN
 
@@ -26,20 +25,28 @@ def presence_area(hass: HomeAssistant, entity_ids: list[str]) -> str | None:
     return None
 
 
-def async_place_new_device(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Create a new profile's device in its presence area; leave an existing one."""
-    devices = dr.async_get(hass)
-    identifier = (DOMAIN, entry.entry_id)
-    if devices.async_get_device_by_identifier(identifier, entry.entry_id) is not None:
-        return  # the person may have moved it since
-    device = devices.async_get_or_create(
-        config_entry_id=entry.entry_id,
-        identifiers={identifier},
-        name=entry.title,
-        manufacturer="Desk Break Coach",
-        model="Desk profile",
-        entry_type=DeviceEntryType.SERVICE,
+def is_new_device(hass: HomeAssistant, entry: ConfigEntry) -> bool:
+    """Whether the profile has no device yet (a new profile)."""
+    return (
+        dr.async_get(hass).async_get_device_by_identifier(
+            (DOMAIN, entry.entry_id), entry.entry_id
+        )
+        is None
     )
+
+
+def async_place_new_device(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    """Place a new profile's device in the area of its first presence entity.
+
+    Called once its entities exist, so their ids stay `<profile>_<key>` rather
+    than taking the area's name; a device the person moved is never moved back.
+    """
+    devices = dr.async_get(hass)
+    device = devices.async_get_device_by_identifier(
+        (DOMAIN, entry.entry_id), entry.entry_id
+    )
+    if device is None or device.area_id is not None:
+        return
     area_id = presence_area(hass, list(entry.data[CONF_PRESENCE_ENTITIES]))
     if area_id is not None:
         devices.async_update_device(device.id, area_id=area_id)
