@@ -22,6 +22,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.desk_break_coach.const import DOMAIN
+from custom_components.desk_break_coach.flows.sections import nest
 
 PREFIX = "desk"
 MONDAY_0900 = "2026-11-23 09:00:00+01:00"
@@ -129,3 +130,8 @@ def state(hass: HomeAssistant, platform: str, key: str) -> State:
     found = hass.states.get(f"{platform}.{PREFIX}_{name}")
     assert found is not None, f"{platform}.{PREFIX}_{name} missing"
     return found
+
+
+def options_form(flat: dict[str, Any]) -> dict[str, Any]:
+    """Return flat options as the options form (in sections) submits them."""
+    return nest(flat)

@@ -27,6 +27,7 @@ from custom_components.desk_break_coach.const import (
     CONF_DESK_SIT_POSITION,
     CONF_DESK_STAND_POSITION,
     CONF_DND_ENTITIES,
+    CONF_DND_STATES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
@@ -59,6 +60,11 @@ from custom_components.desk_break_coach.const import (
     PRESENCE_MODE_ALL,
     PRESENCE_MODE_ANY,
     default_options,
+)
+from custom_components.desk_break_coach.flows.sections import (
+    OPTION_SECTIONS,
+    SECTION_OF,
+    nest,
 )
 
 PRESENCE_ENTITY = "input_boolean.desk"  # the presence entity of `mock_config_entry`
@@ -119,6 +125,7 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_ANNOUNCE_STEPS: False,
     CONF_IDLE_SECONDS: 300,
     CONF_PRESENCE_STATES: ["unlocked", "active"],
+    CONF_DND_STATES: list(default_options()[CONF_DND_STATES]),
     CONF_MICRO_BREAK_MINUTES: 20,
     CONF_MICRO_BREAK_SECONDS: 30,
     CONF_WARN_MINUTES: 2,
@@ -138,13 +145,51 @@ OPTIONS_STORED: dict[str, Any] = {
 }
 
 
+#: The entities OPTIONS_INPUT and the error cases name, as their integrations publish them.
+NAMED_ENTITIES = (
+    "schedule.office",
+    "calendar.work",
+    "binary_sensor.camera_in_use",
+    "assist_satellite.desk",
+    "media_player.office",
+    "tts.google_translate_en_com",
+    "sensor.desk_height",
+    "cover.desk",
+    "notify.phone",
+)
+
+
+@pytest.fixture(autouse=True)
+def named_entities(hass: HomeAssistant) -> None:
+    """Let every entity the options name exist."""
+    for entity_id in NAMED_ENTITIES:
+        hass.states.async_set(entity_id, "off")
+
+
+def form(flat: dict[str, Any]) -> dict[str, Any]:
+    """Return flat options as the sectioned form submits them."""
+    return nest(flat)
+
+
 def _suggested_values(result: dict[str, Any]) -> dict[str, Any]:
-    """Return the values a form prefills, by field."""
+    """Return the values a form prefills, by field, through its sections."""
     schema: probatio.Schema = result["data_schema"]
+    found: dict[str, Any] = {}
+    for key, value in schema.schema.items():
+        inner = getattr(value, "schema", None)
+        if isinstance(inner, probatio.Schema):
+            found.update(_suggested_values({"data_schema": inner}))
+        elif key.description and "suggested_value" in key.description:
+            found[str(key)] = key.description["suggested_value"]
+    return found
+
+
+def _shown(values: dict[str, Any]) -> dict[str, Any]:
+    """Return stored options as the form prefills them: times without seconds."""
     return {
-        str(key): key.description["suggested_value"]
-        for key in schema.schema
-        if key.description and "suggested_value" in key.description
+        key: value[:5] if key in (CONF_WORK_START, CONF_WORK_END) else value
+        for key, value in values.items()
+        if value is not None
     }
 
 
@@ -348,12 +393,11 @@ async def test_options_flow_round_trip(
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "init"
-    assert _suggested_values(result) == {
-        key: value for key, value in default_options().items() if value is not None
-    }
+    assert _suggested_values(result) == _shown(default_options())
+    assert [str(key) for key in result["data_schema"].schema] == list(OPTION_SECTIONS)
 
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], OPTIONS_INPUT
+        result["flow_id"], form(OPTIONS_INPUT)
     )
     await hass.async_block_till_done()
 
@@ -369,7 +413,8 @@ async def test_options_flow_round_trip(
     }
 
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert _suggested_values(result) == OPTIONS_STORED
+    assert _suggested_values(result) == _shown(OPTIONS_STORED)
+    assert _suggested_values(result)[CONF_WORK_START] == "08:30"
 
 
 async def test_options_flow_clears_optional_entities(
@@ -392,7 +437,7 @@ async def test_options_flow_clears_optional_entities(
         )
     }
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {**cleared, CONF_DND_ENTITIES: []}
+        result["flow_id"], form({**cleared, CONF_DND_ENTITIES: []})
     )
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -417,7 +462,7 @@ async def test_options_flow_keeps_unknown_keys(
     )
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], OPTIONS_INPUT
+        result["flow_id"], form(OPTIONS_INPUT)
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert dict(mock_config_entry.options) == {**OPTIONS_STORED, "extra": 1}
@@ -498,18 +543,21 @@ async def test_options_flow_errors(
 
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], user_input
+        result["flow_id"], form(user_input)
     )
 
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "init"
     assert result["errors"] == errors
     assert set(errors.values()) <= await _translated_errors(hass, "options")
-    assert _suggested_values(result)[CONF_WORK_START] == user_input[CONF_WORK_START]
+    assert (
+        _suggested_values(result)[CONF_WORK_START]
+        == _shown(user_input)[CONF_WORK_START]
+    )
     assert dict(mock_config_entry.options) == default_options()
 
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], OPTIONS_INPUT
+        result["flow_id"], form(OPTIONS_INPUT)
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert dict(mock_config_entry.options) == OPTIONS_STORED
@@ -527,7 +575,7 @@ async def test_options_flow_tts_not_needed_without_media_player(
     del user_input[CONF_TTS_ENTITY]
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], user_input
+        result["flow_id"], form(user_input)
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert mock_config_entry.options[CONF_ANNOUNCE_TARGETS] == [
@@ -554,10 +602,11 @@ async def test_options_flow_out_of_range(
 
     with pytest.raises(InvalidData) as err:
         await hass.config_entries.options.async_configure(
-            result["flow_id"], {**OPTIONS_INPUT, key: value}
+            result["flow_id"], form({**OPTIONS_INPUT, key: value})
         )
 
-    assert err.value.schema_errors == {key: "out_of_range"}
+    # Reported by the field's section, with the field's translated key.
+    assert err.value.schema_errors == {SECTION_OF[key]: "out_of_range"}
     assert "out_of_range" in await _translated_errors(hass, "options")
     assert dict(mock_config_entry.options) == default_options()
 
@@ -573,7 +622,7 @@ async def test_options_flow_accepts_range_bounds(
             mock_config_entry.entry_id
         )
         result = await hass.config_entries.options.async_configure(
-            result["flow_id"], {**OPTIONS_INPUT, key: bound}
+            result["flow_id"], form({**OPTIONS_INPUT, key: bound})
         )
         assert result["type"] is FlowResultType.CREATE_ENTRY
         assert mock_config_entry.options[key] == bound
@@ -588,8 +637,10 @@ async def test_options_flow_missing_work_days(
     del user_input[CONF_WORK_DAYS]
     result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
     with pytest.raises(InvalidData) as err:
-        await hass.config_entries.options.async_configure(result["flow_id"], user_input)
-    assert err.value.schema_errors == {CONF_WORK_DAYS: "no_work_days"}
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], form(user_input)
+        )
+    assert err.value.schema_errors == {SECTION_OF[CONF_WORK_DAYS]: "no_work_days"}
 
 
 async def test_reconfigure(
@@ -711,9 +762,18 @@ async def test_options_form_over_http(
         json={"handler": mock_config_entry.entry_id},
     )
     assert response.status == HTTPStatus.OK
-    form = await response.json()
-    fields = {field["name"]: field for field in form["data_schema"]}
-    assert list(fields) == list(default_options())
+    shown = await response.json()
+    sections = {field["name"]: field for field in shown["data_schema"]}
+    assert list(sections) == list(OPTION_SECTIONS)
+    assert {section["type"] for section in sections.values()} == {"expandable"}
+    fields = {
+        field["name"]: field
+        for section in sections.values()
+        for field in section["schema"]
+    }
+    assert set(fields) == set(default_options())
+    for name, keys in OPTION_SECTIONS.items():
+        assert [field["name"] for field in sections[name]["schema"]] == list(keys)
     assert fields[CONF_SIT_MINUTES]["selector"]["number"] == {
         "min": 10,
         "max": 180,
@@ -725,11 +785,26 @@ async def test_options_form_over_http(
     assert fields[CONF_WORK_DAYS]["selector"]["select"]["translation_key"] == (
         CONF_WORK_DAYS
     )
+    # Working hours without seconds: quarter hours, or typed.
+    times = fields[CONF_WORK_START]["selector"]["select"]
+    assert times["custom_value"] is True
+    assert times["options"][:2] == ["00:00", "00:15"]
 
     response = await client.post(
-        f"/api/config/config_entries/options/flow/{form['flow_id']}",
-        json={**OPTIONS_INPUT, CONF_SIT_MINUTES: 181},
+        f"/api/config/config_entries/options/flow/{shown['flow_id']}",
+        json=form({**OPTIONS_INPUT, CONF_SIT_MINUTES: 181}),
     )
     assert response.status == HTTPStatus.BAD_REQUEST
-    assert await response.json() == {"errors": {CONF_SIT_MINUTES: "out_of_range"}}
+    assert await response.json() == {"errors": {"timing": "out_of_range"}}
+    assert dict(mock_config_entry.options) == default_options()
+
+    # An entity that does not exist is refused, translated, over the API too.
+    response = await client.post(
+        f"/api/config/config_entries/options/flow/{shown['flow_id']}",
+        json=form({**OPTIONS_INPUT, CONF_DND_ENTITIES: ["binary_sensor.nowhere"]}),
+    )
+    assert response.status == HTTPStatus.OK
+    result = await response.json()
+    assert result["errors"] == {CONF_DND_ENTITIES: "entity_not_found"}
+    assert "entity_not_found" in await _translated_errors(hass, "options")
     assert dict(mock_config_entry.options) == default_options()

@@ -34,7 +34,7 @@ from custom_components.desk_break_coach.diagnostics import (
 )
 
 from .assist_helpers import async_start_day, profile
-from .helpers import act, advance, set_presence, state
+from .helpers import act, advance, options_form, set_presence, state
 
 ACTION_EVENT = "mobile_app_notification_action"
 DUE = "You have been sitting for 45 minutes. Time for a short neck break."
@@ -641,8 +641,12 @@ async def test_options_flow_chooses_phones(
     await async_start_day(hass, freezer, entry, assist=False)
 
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    (key,) = [k for k in result["data_schema"].schema if str(k) == CONF_PHONES]
-    selector = result["data_schema"].schema[key].validators[0]
+    (selector,) = [
+        value.validators[0]
+        for section in result["data_schema"].schema.values()
+        for key, value in section.schema.schema.items()
+        if str(key) == CONF_PHONES
+    ]
     assert selector.serialize() == {
         "selector": {
             "device": {"filter": [{"integration": "mobile_app"}], "multiple": True}
@@ -650,11 +654,13 @@ async def test_options_flow_chooses_phones(
     }
     suggested = {
         str(k): k.description["suggested_value"]
-        for k in result["data_schema"].schema
+        for section in result["data_schema"].schema.values()
+        for k in section.schema.schema
         if k.description and "suggested_value" in k.description
     }
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {**suggested, CONF_PHONES: [pixel.device_id] * 2}
+        result["flow_id"],
+        options_form({**suggested, CONF_PHONES: [pixel.device_id] * 2}),
     )
     await hass.async_block_till_done()
     assert entry.options[CONF_PHONES] == [pixel.device_id]

@@ -97,13 +97,21 @@ def test_each_answer_has_a_status_and_a_reason() -> None:
 
 
 def test_docs_answers_point_at_readme_sections() -> None:
-    """A docs rule marked done names README sections that are there."""
-    readme = (PACKAGE.parents[1] / "README.md").read_text("utf-8")
-    headings = set(re.findall(r"^#+ (.+)$", readme, re.MULTILINE))
+    """A docs rule marked done names sections of the README or a docs/ page there.
+
+    The comment starts with its page ("README" or "docs/<page>.md").
+    """
+    root = PACKAGE.parents[1]
+    pages = {"README": root / "README.md"} | {
+        f"docs/{page.name}": page for page in (root / "docs").glob("*.md")
+    }
     for rule, answer in _rules().items():
         if not rule.startswith("docs-") or answer["status"] != "done":
             continue
         comment = answer["comment"]
-        assert comment.startswith("README"), rule
+        page = next((name for name in pages if comment.startswith(name)), None)
+        assert page is not None, (rule, comment)
+        text = pages[page].read_text("utf-8")
+        headings = set(re.findall(r"^#+ (.+)$", text, re.MULTILINE))
         named = [heading for heading in headings if heading in comment]
         assert named, (rule, comment)

@@ -1,4 +1,4 @@
-"""The README's "Voice and automations" examples, run as written."""
+"""The "Voice and automations" page's examples (docs/), run as written."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import yaml
 from .assist_helpers import async_converse, async_start_day, profile
 from .helpers import advance, set_presence
 
-README = Path(__file__).parent.parent / "README.md"
+README = Path(__file__).parent.parent / "docs" / "voice-and-automations.md"
 DUE = "You have been sitting for 45 minutes. Time for a short neck break."
 
 

@@ -40,7 +40,7 @@ from custom_components.desk_break_coach.profile.personal import SUBENTRY_ROUTINE
 from custom_components.desk_break_coach.profile.store import CoachStore
 
 from .assist_helpers import async_say, async_start_day, profile
-from .helpers import act, advance, set_presence, start_profile, state
+from .helpers import act, advance, options_form, set_presence, start_profile, state
 
 ROUTINE = "custom_morning_stretch"
 STRETCH: dict[str, Any] = {
@@ -172,13 +172,14 @@ async def test_routine_is_offered_wherever_a_program_is(
     options = await hass.config_entries.options.async_init(desk.entry_id)
     program = next(
         value.validators[0]
-        for key, value in options["data_schema"].schema.items()
+        for section in options["data_schema"].schema.values()
+        for key, value in section.schema.schema.items()
         if key == CONF_PROGRAM
     )
     assert {"value": ROUTINE, "label": "Morning stretch"} in program.config["options"]
     form = {key: value for key, value in desk.options.items() if value is not None}
     options = await hass.config_entries.options.async_configure(
-        options["flow_id"], {**form, CONF_PROGRAM: ROUTINE}
+        options["flow_id"], options_form({**form, CONF_PROGRAM: ROUTINE})
     )
     await hass.async_block_till_done()
     assert options["type"] is FlowResultType.CREATE_ENTRY

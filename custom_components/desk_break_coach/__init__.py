@@ -18,6 +18,7 @@ from .outputs.media import async_attach_media
 from .outputs.phones import async_attach_phones
 from .outputs.wellbeing import async_attach_wellbeing
 from .profile.catalogues import async_load_catalogues, profile_language
+from .profile.device import async_place_new_device, is_new_device
 from .profile.personal import fixed_program_option
 from .profile.store import async_remove_store
 from .services import async_setup_services
@@ -57,6 +58,7 @@ async def async_setup_entry(
     coach = Coach(hass, entry, catalogues[profile_language(hass, entry)])
     await coach.async_start()
     entry.runtime_data = coach
+    new_device = is_new_device(hass, entry)
     entry.async_on_unload(coach.async_unload)
     entry.async_on_unload(
         hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
@@ -71,6 +73,8 @@ async def async_setup_entry(
         # event-loop iteration, so many profiles never hold the loop at once.
         await asyncio.sleep(0)
         await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    if new_device:
+        async_place_new_device(hass, entry)
     return True
 
 

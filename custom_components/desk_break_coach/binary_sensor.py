@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
@@ -26,6 +27,8 @@ class CoachBinarySensorDescription(BinarySensorEntityDescription):
     """A binary sensor reading the coach's view."""
 
     is_on_fn: Callable[[View], bool]
+    #: Shows how each presence and do-not-disturb entity is read (attribute `sources`).
+    sources: bool = False
 
 
 BINARY_SENSORS: tuple[CoachBinarySensorDescription, ...] = (
@@ -34,6 +37,7 @@ BINARY_SENSORS: tuple[CoachBinarySensorDescription, ...] = (
         key="occupied",
         device_class=BinarySensorDeviceClass.OCCUPANCY,
         is_on_fn=lambda view: view.occupied,
+        sources=True,
     ),
     CoachBinarySensorDescription(
         key="over_daily_limit", is_on_fn=lambda view: view.over_daily_limit
@@ -60,8 +64,20 @@ class CoachBinarySensor(CoachEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool:
         """Whether it is on."""
-        return bool(self._shown)
+        return bool(self._shown[0])
 
-    def shown(self) -> bool:
-        """Return the on/off state, from the coach's view."""
-        return self.entity_description.is_on_fn(self.coach.view)
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """How each presence and do-not-disturb entity is read, for `occupied`."""
+        if not self.entity_description.sources:
+            return None
+        return {"sources": dict(self._shown[1])}
+
+    def shown(self) -> tuple[bool, tuple[tuple[str, str], ...]]:
+        """Return the on/off state (and the sources), from the coach."""
+        sources = (
+            tuple(self.coach.inputs.sources().items())
+            if self.entity_description.sources
+            else ()
+        )
+        return self.entity_description.is_on_fn(self.coach.view), sources

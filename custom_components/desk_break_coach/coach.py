@@ -205,6 +205,8 @@ class Coach:
         self._use_catalogue()
         self._dispatch(self.engine.apply_settings(now, settings), now)
         self._feed(self.inputs.async_start())
+        for update in list(self._listeners):  # what `occupied` says it reads
+            update()
 
     def _use_catalogue(self) -> None:
         """Follow the profile's language and own routines as they are now."""

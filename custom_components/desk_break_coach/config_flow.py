@@ -13,16 +13,20 @@ from homeassistant.config_entries import (
     OptionsFlow,
 )
 from homeassistant.core import callback
+from homeassistant.helpers import device_registry as dr
 
 from .const import CONF_NAME, CONF_PRESENCE_ENTITIES, DOMAIN, default_options
 from .flows.forms import (
     PROFILE_SCHEMA,
+    check_entities,
     options_schema,
     suggested_values,
     validate_options,
     validate_profile,
 )
 from .flows.routine import RoutineSubentryFlow
+from .flows.sections import flatten, nest
+from .flows.suggest import desk_hint, dnd_hint, presence_hint
 from .profile.personal import SUBENTRY_ROUTINE
 
 
@@ -75,6 +79,7 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
                 PROFILE_SCHEMA, user_input or {}
             ),
             errors=errors,
+            description_placeholders={"suggestions": presence_hint(self.hass)},
         )
 
     async def async_step_consent(
@@ -114,6 +119,7 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
                 PROFILE_SCHEMA, user_input or entry.data
             ),
             errors=errors,
+            description_placeholders={"suggestions": presence_hint(self.hass)},
         )
 
 
@@ -123,21 +129,32 @@ class DeskBreakCoachOptionsFlow(OptionsFlow):
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Show every option, prefilled with the current values."""
+        """Show every option in sections, prefilled with the current values."""
         errors: dict[str, str] = {}
+        entry = self.config_entry
         if user_input is not None:
-            options, errors = validate_options(user_input)
+            flat = flatten(user_input)
+            options, errors = validate_options(flat)
+            errors.update(
+                check_entities(self.hass, options, entry.data[CONF_PRESENCE_ENTITIES])
+            )
             if not errors:
-                return self.async_create_entry(
-                    data={**self.config_entry.options, **options}
-                )
-            suggested: Mapping[str, Any] = user_input
+                return self.async_create_entry(data={**entry.options, **options})
+            suggested: Mapping[str, Any] = flat
         else:
-            suggested = {**default_options(), **self.config_entry.options}
+            suggested = {**default_options(), **entry.options}
+        device = dr.async_get(self.hass).async_get_device_by_identifier(
+            (DOMAIN, entry.entry_id), entry.entry_id
+        )
+        area_id = None if device is None else device.area_id
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                options_schema(self.config_entry), suggested_values(suggested)
+                options_schema(entry), nest(suggested_values(suggested))
             ),
             errors=errors,
+            description_placeholders={
+                "dnd_candidates": dnd_hint(self.hass, area_id),
+                "desk_candidates": desk_hint(self.hass, area_id),
+            },
         )

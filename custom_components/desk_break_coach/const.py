@@ -45,6 +45,8 @@ PRESENCE_DOMAINS: Final = (
     "sensor",
     "switch",
 )
+#: Presence domains that say "at home", not "at the desk": accepted only with `all`.
+HOME_DOMAINS: Final = ("device_tracker", "person")
 
 DEFAULT_NAME: Final = "Desk"
 DEFAULT_PRESENCE_MODE: Final = PRESENCE_MODE_ANY
@@ -90,6 +92,7 @@ CONF_DESK_SIT_POSITION: Final = "desk_sit_position"
 CONF_DESK_STAND_POSITION: Final = "desk_stand_position"
 CONF_STAND_MINUTES: Final = "stand_minutes"
 CONF_STANDING_TARGET_MINUTES: Final = "standing_target_minutes"
+CONF_DND_STATES: Final = "dnd_states"
 
 # Programs (the `program` option and select entity): the engine's, in its order
 PROGRAMS: Final = tuple(program.value for program in ProgramId)
@@ -140,6 +143,19 @@ DEFAULT_MICRO_BREAK_SECONDS: Final = _ENGINE.micro_break_seconds
 DEFAULT_WARN_MINUTES: Final = _ENGINE.warn_minutes
 DEFAULT_DAILY_LIMIT_MINUTES: Final = _ENGINE.daily_limit_minutes
 DEFAULT_PRESENCE_STATES: Final = ("unlocked", "active", "on", "home")
+#: States of a do-not-disturb entity that is not on/off and mean "do not disturb":
+#: a PC agent's notification state, a phone's do-not-disturb or call state.
+DEFAULT_DND_STATES: Final = (
+    "busy",
+    "presentationmode",
+    "runningdirect3dfullscreen",
+    "quiettime",
+    "priority_only",
+    "total_silence",
+    "alarms_only",
+    "offhook",
+    "ringing",
+)
 
 # Inclusive (minimum, maximum) ranges of the numeric options
 SIT_MINUTES_RANGE: Final = (10, 180)
@@ -161,7 +177,7 @@ STAND_MINUTES_RANGE: Final = (0, 120)
 STAND_MINUTES_ON: Final = (10, 120)
 STANDING_TARGET_MINUTES_RANGE: Final = (0, 480)
 STANDING_TARGET_MINUTES_ON: Final = (30, 480)
-#: Longest text of one presence state.
+#: Longest text of one presence or do-not-disturb state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
 # The log_comfort action: the level (10 = no discomfort) and the note's length
@@ -223,6 +239,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         CONF_ANNOUNCE_STEPS: DEFAULT_ANNOUNCE_STEPS,
         CONF_IDLE_SECONDS: DEFAULT_IDLE_SECONDS,
         CONF_PRESENCE_STATES: DEFAULT_PRESENCE_STATES,
+        CONF_DND_STATES: DEFAULT_DND_STATES,
         CONF_MICRO_BREAK_MINUTES: DEFAULT_MICRO_BREAK_MINUTES,
         CONF_MICRO_BREAK_SECONDS: DEFAULT_MICRO_BREAK_SECONDS,
         CONF_WARN_MINUTES: DEFAULT_WARN_MINUTES,

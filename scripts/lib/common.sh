@@ -35,6 +35,9 @@ fi
 # Bump when the way environments are built changes.
 DBC_RECIPE=1
 DBC_ROOT_PACKAGES=(python3.14 python3.14-venv python3.14-dev ca-certificates tzdata build-essential)
+# What Home Assistant's own components need from the system on the demo server:
+# ffmpeg (tts, camera streams) and libturbojpeg (camera snapshots).
+DBC_DEVELOP_ROOT_PACKAGES=(ffmpeg libturbojpeg0)
 DBC_MIN_PYTHON="3.14.2"
 DBC_MANIFEST="custom_components/desk_break_coach/manifest.json"
 
@@ -197,6 +200,14 @@ which builds a Debian sid root file system with python3.14."
     touch "$tmp/opt/dbc/.root-complete"
     mv -T "$tmp" "$DBC_ROOT"
     dbc_note "sid root ready in $(dbc_since "$start"): $("$DBC_ROOT/usr/bin/python3.14" -V 2>/dev/null || chroot "$DBC_ROOT" python3.14 -V)"
+}
+
+# Whether every one of these Debian packages is installed in the root.
+dbc_root_has() {
+    local p
+    for p in "$@"; do
+        grep -qxF "$p" "$DBC_ROOT/opt/dbc/.root-packages" 2>/dev/null || return 1
+    done
 }
 
 # Installs Debian packages into the root (idempotent).
@@ -434,6 +445,10 @@ dbc_ensure_env() {
     dbc_detect_mode
     if [[ "$DBC_MODE" == root ]]; then
         dbc_ensure_root
+        if [[ "$group" == develop ]] && ! dbc_root_has "${DBC_DEVELOP_ROOT_PACKAGES[@]}"; then
+            dbc_lock
+            dbc_root_apt_install "${DBC_DEVELOP_ROOT_PACKAGES[@]}"
+        fi
     fi
     dbc_venv_paths "$group"
     if [[ ! -f "$DBC_VENV_HOST/.dbc-complete" ]]; then

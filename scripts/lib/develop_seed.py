@@ -40,8 +40,8 @@ PROFILE = {
 }
 #: The demo coaches whenever it is tried: working hours all day, every day.
 DEMO_OPTIONS = {
-    "work_start": "00:00:00",
-    "work_end": "23:59:59",
+    "work_start": "00:00",
+    "work_end": "23:59",
     "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
 }
 DASHBOARD = {
@@ -300,9 +300,21 @@ def _answer(field: dict[str, Any], values: dict[str, Any]) -> tuple[bool, Any]:
 
 
 def _answers(result: dict[str, Any], values: dict[str, Any]) -> dict[str, Any] | None:
-    """Fill in a flow's form: the given values, else the defaults; None if stuck."""
+    """Fill in a flow's form: the given values, else the defaults; None if stuck.
+
+    A section ("expandable") is answered field by field, as the frontend does.
+    """
     answers: dict[str, Any] = {}
     for field in result.get("data_schema", []):
+        if field.get("type") == "expandable":
+            inner = _answers(
+                {"step_id": result.get("step_id"), "data_schema": field["schema"]},
+                values,
+            )
+            if inner is None:
+                return None
+            answers[field["name"]] = inner
+            continue
         known, value = _answer(field, values)
         if not known:
             warn(
@@ -384,9 +396,14 @@ def set_demo_options(api: HomeAssistantApi, entry_id: str) -> None:
         warn(f"could not open the demo profile's options ({status}: {result})")
         return
     # Keep every current value (the form suggests them), change the hours.
+    fields = [
+        inner
+        for field in result.get("data_schema", [])
+        for inner in (field["schema"] if field.get("type") == "expandable" else [field])
+    ]
     values = {
         field["name"]: _suggested(field)
-        for field in result.get("data_schema", [])
+        for field in fields
         if _suggested(field) is not None
     }
     answers = _answers(result, {**values, **DEMO_OPTIONS})

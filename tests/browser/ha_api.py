@@ -103,14 +103,28 @@ class HomeAssistantApi:
         ) as response:
             form = await response.json()
         assert response.status == 200 and form["type"] == "form", form
-        answers = {
-            field["name"]: field["description"]["suggested_value"]
-            for field in form["data_schema"]
-            if (field.get("description") or {}).get("suggested_value") is not None
-        }
+        answers: dict[str, Any] = {}
+        for section in form["data_schema"]:  # the form is in sections
+            fields = section.get("schema", [section])
+            values = {
+                field["name"]: field["description"]["suggested_value"]
+                for field in fields
+                if (field.get("description") or {}).get("suggested_value") is not None
+            }
+            values.update(
+                {
+                    field["name"]: changes[field["name"]]
+                    for field in fields
+                    if field["name"] in changes
+                }
+            )
+            if "schema" in section:
+                answers[section["name"]] = values
+            else:
+                answers.update(values)
         async with self.session.post(
             f"{flows}/{form['flow_id']}",
-            json={**answers, **changes},
+            json=answers,
             headers=self.headers,
         ) as response:
             result = await response.json()

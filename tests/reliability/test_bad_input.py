@@ -27,7 +27,7 @@ from custom_components.desk_break_coach.const import (
     DOMAIN,
     default_options,
 )
-from tests.helpers import CONTRACT_ACTIONS, act, advance
+from tests.helpers import CONTRACT_ACTIONS, act, advance, options_form
 from tests.reliability.common import profile_snapshot
 
 HYPOTHESIS = settings(
@@ -276,7 +276,7 @@ async def test_generated_option_values(
     schema_errors: dict[str, Any] | None = None
     try:
         result = await hass.config_entries.options.async_configure(
-            result["flow_id"], user_input
+            result["flow_id"], options_form(user_input)
         )
     except InvalidData as err:
         schema_errors = err.schema_errors
@@ -348,5 +348,7 @@ async def test_selector_errors_are_translated(
         if value is not None
     }
     with pytest.raises(InvalidData) as err:
-        await hass.config_entries.options.async_configure(result["flow_id"], user_input)
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], options_form(user_input)
+        )
     assert set(err.value.schema_errors.values()) <= known, err.value.schema_errors

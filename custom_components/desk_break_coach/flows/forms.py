@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import split_entity_id
+from homeassistant.core import HomeAssistant, split_entity_id
+from homeassistant.helpers import entity_registry as er
 import homeassistant.helpers.config_validation as cv
 from homeassistant.helpers.selector import (
     BooleanSelector,
@@ -26,7 +27,6 @@ from homeassistant.helpers.selector import (
     SelectSelectorMode,
     TextSelector,
     TextSelectorConfig,
-    TimeSelector,
 )
 import probatio
 
@@ -39,6 +39,7 @@ from ..const import (
     CONF_DAILY_LIMIT_MINUTES,
     CONF_DAILY_TARGET,
     CONF_DND_ENTITIES,
+    CONF_DND_STATES,
     CONF_EXERCISE_SECONDS,
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
@@ -64,14 +65,17 @@ from ..const import (
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
+    DEFAULT_DND_STATES,
     DEFAULT_NAME,
     DEFAULT_PRESENCE_MODE,
     DEFAULT_PRESENCE_STATES,
+    HOME_DOMAINS,
     LANGUAGES,
     NUMBER_OPTION_RANGES,
     OFF_OR_RANGE,
     PHONE_INTEGRATION,
     PRESENCE_DOMAINS,
+    PRESENCE_MODE_ALL,
     PRESENCE_MODES,
     PRESENCE_STATE_MAX_LENGTH,
     PROGRAMS,
@@ -83,6 +87,7 @@ from ..const import (
 )
 from .desk import DESK_UNITS, desk_errors, desk_fields, desk_options
 from .routine import program_selector
+from .sections import sectioned
 
 # Error keys, translated under config.error / options.error. A probatio.Invalid whose
 # message is one of these is shown translated next to its field.
@@ -101,6 +106,25 @@ ERROR_INVALID_VALUE = "invalid_value"
 ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
 ERROR_OFF_OR_RANGE = "off_or_range"
 ERROR_STANDING_ABOVE_REQUIRED = "standing_above_required"
+ERROR_STANDING_IS_PRESENCE = "standing_is_presence"
+ERROR_ENTITY_NOT_FOUND = "entity_not_found"
+ERROR_HOME_NEEDS_ALL = "home_needs_all"
+ERROR_INVALID_DND_STATE = "invalid_dnd_state"
+
+#: Options naming entities, checked to exist (`entity_not_found`).
+ENTITY_OPTIONS = (
+    CONF_SCHEDULE_ENTITY,
+    CONF_DND_ENTITIES,
+    CONF_ANNOUNCE_TARGETS,
+    CONF_TTS_ENTITY,
+    CONF_STANDING_ENTITY,
+    CONF_PAUSE_MEDIA,
+)
+
+#: Working hours are picked by the quarter hour, or typed; never with seconds.
+_QUARTER_HOURS = [
+    f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in (0, 15, 30, 45)
+]
 
 # Units of the numeric options, translated under selector.option_unit. Counts
 # (snoozes, breaks, repetitions) have none: a unit cannot agree with every number.
@@ -159,6 +183,31 @@ def _field(validator: Any, error: str) -> probatio.All[Any]:
     return probatio.All(validator, msg=error)
 
 
+class _TimeOfDaySelector(SelectSelector):
+    """A time of day as "HH:MM": a quarter hour from the list, or typed."""
+
+    def __call__(self, data: Any) -> Any:
+        """Accept a time of day only."""
+        cv.time(data)
+        return super().__call__(data)
+
+
+def _time_selector() -> SelectSelector:
+    """Return a time-of-day field ("HH:MM"): a quarter hour from the list, or typed."""
+    return _TimeOfDaySelector(
+        SelectSelectorConfig(
+            options=_QUARTER_HOURS,
+            custom_value=True,
+            mode=SelectSelectorMode.DROPDOWN,
+        )
+    )
+
+
+def short_time(value: str) -> str:
+    """Return a stored "HH:MM:SS" as the form shows it: "HH:MM"."""
+    return value[:5] if len(value) == 8 and value.endswith(":00") else value
+
+
 def _required(key: str) -> probatio.Required:
     """Return a required options key whose absence is a translated error."""
     return probatio.Required(key, msg=ERROR_REQUIRED)
@@ -183,8 +232,8 @@ OPTIONS_SCHEMA = probatio.Schema(
         ),
         _required(CONF_REPS): _whole_number(CONF_REPS),
         _required(CONF_EXERCISE_SECONDS): _whole_number(CONF_EXERCISE_SECONDS),
-        _required(CONF_WORK_START): _field(TimeSelector(), ERROR_INVALID_TIME),
-        _required(CONF_WORK_END): _field(TimeSelector(), ERROR_INVALID_TIME),
+        _required(CONF_WORK_START): _field(_time_selector(), ERROR_INVALID_TIME),
+        _required(CONF_WORK_END): _field(_time_selector(), ERROR_INVALID_TIME),
         probatio.Required(CONF_WORK_DAYS, msg=ERROR_NO_WORK_DAYS): _field(
             SelectSelector(
                 SelectSelectorConfig(
@@ -218,6 +267,10 @@ OPTIONS_SCHEMA = probatio.Schema(
         probatio.Optional(CONF_PRESENCE_STATES): _field(
             TextSelector(TextSelectorConfig(multiple=True)),
             ERROR_INVALID_PRESENCE_STATE,
+        ),
+        probatio.Optional(CONF_DND_STATES): _field(
+            TextSelector(TextSelectorConfig(multiple=True)),
+            ERROR_INVALID_DND_STATE,
         ),
         _required(CONF_MICRO_BREAK_MINUTES): _whole_number(CONF_MICRO_BREAK_MINUTES),
         _required(CONF_MICRO_BREAK_SECONDS): _whole_number(CONF_MICRO_BREAK_SECONDS),
@@ -281,6 +334,12 @@ def validate_profile(
         errors[CONF_NAME] = ERROR_EMPTY_NAME
     if not entities:
         errors[CONF_PRESENCE_ENTITIES] = ERROR_NO_PRESENCE_ENTITIES
+    elif user_input[CONF_PRESENCE_MODE] != PRESENCE_MODE_ALL and any(
+        split_entity_id(entity_id)[0] in HOME_DOMAINS for entity_id in entities
+    ):
+        # "Home" is not "at the desk": under `any` a phone at home would say
+        # "sitting" all day and hide every other presence entity.
+        errors[CONF_PRESENCE_MODE] = ERROR_HOME_NEEDS_ALL
     profile = {
         CONF_NAME: name,
         CONF_PRESENCE_ENTITIES: entities,
@@ -322,6 +381,9 @@ def validate_options(
     presence_states = _presence_states(user_input.get(CONF_PRESENCE_STATES))
     if any(len(state) > PRESENCE_STATE_MAX_LENGTH for state in presence_states):
         errors[CONF_PRESENCE_STATES] = ERROR_INVALID_PRESENCE_STATE
+    dnd_states = _states(user_input.get(CONF_DND_STATES)) or list(DEFAULT_DND_STATES)
+    if any(len(state) > PRESENCE_STATE_MAX_LENGTH for state in dnd_states):
+        errors[CONF_DND_STATES] = ERROR_INVALID_DND_STATE
     options: dict[str, Any] = {key: user_input[key] for key in NUMBER_OPTION_RANGES}
     options.update(
         {
@@ -337,6 +399,7 @@ def validate_options(
             CONF_TTS_ENTITY: tts_entity,
             CONF_ANNOUNCE_STEPS: user_input[CONF_ANNOUNCE_STEPS],
             CONF_PRESENCE_STATES: presence_states,
+            CONF_DND_STATES: dnd_states,
             CONF_PHONES: list(dict.fromkeys(user_input.get(CONF_PHONES, []))),
             CONF_STANDING_ENTITY: standing_entity,
             CONF_STANDING_ABOVE: standing_above,
@@ -352,25 +415,61 @@ def validate_options(
     return options, errors
 
 
+def _states(values: Iterable[str] | None) -> list[str]:
+    """Trimmed, lower-case, without repeats."""
+    states = [value.strip().casefold() for value in values or ()]
+    return list(dict.fromkeys(state for state in states if state))
+
+
 def _presence_states(values: Iterable[str] | None) -> list[str]:
     """Trimmed, lower-case, without repeats; none given means the defaults."""
-    states = [value.strip().casefold() for value in values or ()]
-    return list(dict.fromkeys(state for state in states if state)) or list(
-        DEFAULT_PRESENCE_STATES
-    )
+    return _states(values) or list(DEFAULT_PRESENCE_STATES)
+
+
+def check_entities(
+    hass: HomeAssistant, options: Mapping[str, Any], presence: Iterable[str]
+) -> dict[str, str]:
+    """Refuse entities that do not exist, and a standing entity that is presence.
+
+    An entity exists when it has a state or a registry entry (a disabled one, such
+    as a desk's height sensor before it is enabled, counts).
+    """
+    registry = er.async_get(hass)
+    errors: dict[str, str] = {}
+    for key in ENTITY_OPTIONS:
+        value = options.get(key)
+        named = [value] if isinstance(value, str) else list(value or [])
+        if any(
+            hass.states.get(entity_id) is None and registry.async_get(entity_id) is None
+            for entity_id in named
+        ):
+            errors[key] = ERROR_ENTITY_NOT_FOUND
+    standing = options.get(CONF_STANDING_ENTITY)
+    if standing is not None and standing in set(presence):
+        errors[CONF_STANDING_ENTITY] = ERROR_STANDING_IS_PRESENCE
+    return errors
 
 
 def suggested_values(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Drop unset values so cleared fields show empty rather than "None"."""
-    return {key: value for key, value in values.items() if value is not None}
+    """Drop unset values so cleared fields show empty rather than "None".
+
+    Working hours show without seconds.
+    """
+    return {
+        key: short_time(value) if key in (CONF_WORK_START, CONF_WORK_END) else value
+        for key, value in values.items()
+        if value is not None
+    }
 
 
 def options_schema(entry: ConfigEntry) -> probatio.Schema:
-    """Return the options form, offering the profile's own routines as programs."""
+    """Return the options form in sections, offering the profile's own routines."""
     program = _field(program_selector(entry), ERROR_INVALID_PROGRAM)
-    return probatio.Schema(
-        {
-            key: program if key == CONF_PROGRAM else value
-            for key, value in OPTIONS_SCHEMA.schema.items()
-        }
+    return sectioned(
+        probatio.Schema(
+            {
+                key: program if key == CONF_PROGRAM else value
+                for key, value in OPTIONS_SCHEMA.schema.items()
+            }
+        )
     )

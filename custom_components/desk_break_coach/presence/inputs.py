@@ -8,7 +8,10 @@ is unavailable or unknown is "no news" and keeps its last word. A timestamp goes
 stale without any state change, so this module arms one wake-up for the moment the
 freshest-expiring one does. While none of them
 has a usable state nobody knows whether anyone is at the desk, so a due reminder
-waits, as during do-not-disturb. Each change that matters reaches the coach as one
+waits, as during do-not-disturb. A meeting at the computer is sitting: while a
+do-not-disturb entity of the same device as a presence entity says do-not-disturb
+(a PC agent's camera, microphone or presentation state), that presence entity counts
+as present however idle the PC is. Each change that matters reaches the coach as one
 `Observation`, so the engine runs once per change.
 """
 
@@ -27,6 +30,7 @@ from homeassistant.core import (
     State,
     callback,
 )
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import (
     async_track_point_in_utc_time,
     async_track_state_change_event,
@@ -35,6 +39,7 @@ from homeassistant.util import dt as dt_util
 
 from ..const import (
     CONF_DND_ENTITIES,
+    CONF_DND_STATES,
     CONF_IDLE_SECONDS,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
@@ -45,7 +50,16 @@ from ..const import (
     PRESENCE_MODE_ALL,
     option,
 )
-from .read import is_on, is_standing, no_news, read_presence
+from .read import (
+    Reading,
+    dnd_kind,
+    is_dnd,
+    is_on,
+    is_standing,
+    no_news,
+    presence_kind,
+    read_presence,
+)
 from .watch import PresenceWatch
 
 if TYPE_CHECKING:
@@ -76,6 +90,11 @@ class PresenceInput:
         self.entry = entry
         self._on_change = on_change
         self._last: dict[str, bool] = {}
+        #: What each presence entity said last, and why (diagnostics).
+        self._readings: dict[str, Reading] = {}
+        #: The do-not-disturb entities on each presence entity's device.
+        self._meeting: dict[str, list[str]] = {}
+        self._dnd_states: frozenset[str] = frozenset()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._watch = PresenceWatch(hass, entry)
         self._seen: Observation | None = None
@@ -95,16 +114,21 @@ class PresenceInput:
         self.async_stop()
         options, presence = self.entry.options, self._presence_ids
         self._last = {k: v for k, v in self._last.items() if k in presence}
+        self._readings = {k: v for k, v in self._readings.items() if k in presence}
         self._until.clear()
         self._idle = timedelta(seconds=int(option(options, CONF_IDLE_SECONDS)))
         self._states = frozenset(
             str(value).casefold() for value in option(options, CONF_PRESENCE_STATES)
         )
+        self._dnd_states = frozenset(
+            str(value).casefold() for value in option(options, CONF_DND_STATES)
+        )
+        self._meeting = self._same_device(presence, self._dnd_ids)
         self._unsubs.append(
             async_track_state_change_event(self.hass, presence, self._on_presence)
         )
         self._watch.async_start(presence)
-        others = list(options.get(CONF_DND_ENTITIES) or [])
+        others = list(self._dnd_ids)
         others += [
             entity_id
             for key in (CONF_SCHEDULE_ENTITY, CONF_STANDING_ENTITY)
@@ -129,8 +153,36 @@ class PresenceInput:
         self._watch.async_stop()
         self._cancel_stale()
 
+    @property
+    def _dnd_ids(self) -> list[str]:
+        return list(self.entry.options.get(CONF_DND_ENTITIES) or [])
+
+    def _same_device(self, presence: list[str], dnd: list[str]) -> dict[str, list[str]]:
+        """Return, per presence entity, the do-not-disturb entities of its device."""
+        registry = er.async_get(self.hass)
+
+        def device(entity_id: str) -> str | None:
+            entry = registry.async_get(entity_id)
+            return None if entry is None else entry.device_id
+
+        meeting: dict[str, list[str]] = {}
+        for entity_id in presence:
+            if (own := device(entity_id)) is not None:
+                found = [other for other in dnd if device(other) == own]
+                if found:
+                    meeting[entity_id] = found
+        return meeting
+
+    def _dnd(self, entity_id: str) -> bool | None:
+        return is_dnd(self.hass.states.get(entity_id), self._dnd_states)
+
+    def _in_meeting(self, entity_id: str) -> bool:
+        """Whether a do-not-disturb entity of this presence entity's device says so."""
+        return any(self._dnd(other) for other in self._meeting.get(entity_id, ()))
+
     def _remember(self, entity_id: str, state: State | None) -> None:
         reading = read_presence(state, dt_util.utcnow(), self._idle, self._states)
+        self._readings[entity_id] = reading
         if reading.until is None:
             self._until.pop(entity_id, None)
         else:
@@ -153,7 +205,71 @@ class PresenceInput:
             "readings": dict(self._last),
             "combined": self._combined(),
             "stale_at": None if stale is None else stale.isoformat(),
+            "sees": self.sees(),
         }
+
+    def sources(self) -> dict[str, str]:
+        """Return how each presence and do-not-disturb entity is read (attributes).
+
+        It changes only with the options or an entity's kind, never with its state,
+        so showing it costs no state writes.
+        """
+        registry = er.async_get(self.hass)
+        meeting_at = {
+            other: entity_id
+            for entity_id, others in self._meeting.items()
+            for other in others
+        }
+        sources: dict[str, str] = {}
+        for entity_id in self._presence_ids:
+            state, entry = (
+                self.hass.states.get(entity_id),
+                registry.async_get(entity_id),
+            )
+            if state is not None and not no_news(state):
+                device_class = state.attributes.get("device_class")
+                unit = state.attributes.get("unit_of_measurement")
+            elif entry is not None:
+                device_class = entry.device_class or entry.original_device_class
+                unit = entry.unit_of_measurement
+            else:
+                device_class = unit = None
+            sources[entity_id] = presence_kind(
+                entity_id.split(".", 1)[0], device_class, unit
+            )
+        for entity_id in self._dnd_ids:
+            kind = dnd_kind(entity_id.split(".", 1)[0])
+            if entity_id in meeting_at:
+                kind = f"{kind}, meeting at {meeting_at[entity_id]}"
+            sources[entity_id] = f"do_not_disturb: {kind}"
+        return sources
+
+    def sees(self) -> dict[str, dict[str, Any]]:
+        """Return, per presence and do-not-disturb entity, what it read and why."""
+        seen: dict[str, dict[str, Any]] = {}
+        for entity_id in self._presence_ids:
+            reading = self._readings.get(entity_id, Reading(None))
+            state = self.hass.states.get(entity_id)
+            present = reading.present
+            why = reading.why
+            if self._in_meeting(entity_id):
+                present, why = True, "meeting"
+            seen[entity_id] = {
+                "state": None if state is None else state.state,
+                "present": present,
+                "why": why,
+            }
+        for entity_id in self._dnd_ids:
+            state = self.hass.states.get(entity_id)
+            dnd = self._dnd(entity_id)
+            seen[entity_id] = {
+                "state": None if state is None else state.state,
+                "dnd": dnd,
+                "why": "no_news"
+                if dnd is None
+                else ("dnd_state" if dnd else "not_dnd_state"),
+            }
+        return seen
 
     def armed_wakeup(self) -> datetime | None:
         """Return when the one stale wake-up is armed for (diagnostics), if it is."""
@@ -173,23 +289,26 @@ class PresenceInput:
         self._report(self._observation(self._combined()))
 
     def _combined(self) -> bool | None:
-        if not self._last:
+        said = dict(self._last)
+        said.update(
+            {
+                entity_id: True
+                for entity_id in self._meeting
+                if self._in_meeting(entity_id)
+            }
+        )
+        if not said:
             return None
         if self.entry.data.get(CONF_PRESENCE_MODE) == PRESENCE_MODE_ALL:
-            return all(
-                self._last.get(entity_id, False) for entity_id in self._presence_ids
-            )
-        return any(self._last.values())
+            return all(said.get(entity_id, False) for entity_id in self._presence_ids)
+        return any(said.values())
 
     def _observation(self, present: bool | None) -> Observation:
         options = self.entry.options
         outage = all(
             no_news(self.hass.states.get(entity_id)) for entity_id in self._presence_ids
         )
-        dnd = outage or any(
-            is_on(self.hass.states.get(entity_id))
-            for entity_id in options.get(CONF_DND_ENTITIES) or []
-        )
+        dnd = outage or any(self._dnd(entity_id) for entity_id in self._dnd_ids)
         schedule = options.get(CONF_SCHEDULE_ENTITY)
         working = is_on(self.hass.states.get(schedule)) if schedule else None
         desk: str | None = options.get(CONF_STANDING_ENTITY)
@@ -217,5 +336,4 @@ class PresenceInput:
 
     @callback
     def _on_context(self, _event: Event[EventStateChangedData]) -> None:
-        present = None if self._seen is None else self._seen.present
-        self._report(self._observation(present))
+        self._report(self._observation(self._combined()))
