@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from . import micro, sitting
+from . import history, micro, sitting
 from .context import Context, span
 from .day import rollover
 from .reminders import evaluate, limit_at, silenced, warn_at
@@ -50,6 +50,8 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
         yield s.brk.step_ends_at
     if s.snoozed_until is not None:
         yield s.snoozed_until
+    if s.due and s.remind_at is not None:
+        yield s.remind_at
     if s.paused_until is not None:
         yield s.paused_until
     if s.micro_until is not None:
@@ -60,6 +62,8 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
         yield s.standing_since + span(ctx.settings.away_minutes)
     if s.cursor is not None and (limit := limit_at(ctx, s.cursor)) is not None:
         yield limit
+    if (report := history.report_at(ctx)) is not None:
+        yield report
     if s.block_start is None or s.cursor is None or silenced(ctx):
         return
     for moment in (micro.deadline(ctx), warn_at(ctx)):

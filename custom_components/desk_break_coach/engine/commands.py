@@ -33,6 +33,10 @@ def refusal(ctx: Context, command: Command) -> EngineError | None:
                 return EngineError("nothing_due")
             if command is Command.SNOOZE and ctx.snoozes_left() <= 0:
                 return EngineError("snooze_limit", max_snoozes=ctx.settings.max_snoozes)
+            if command is Command.SKIP_BREAK and ctx.skips_left() == 0:
+                return EngineError(
+                    "skip_limit", max_skips_per_day=ctx.settings.max_skips_per_day
+                )
         case Command.STOP_ROUTINE:
             if s.resting:
                 return EngineError("resting")
