@@ -117,6 +117,7 @@ def snooze(ctx: Context, now: datetime, minutes: int | None) -> None:
     length = minutes or ctx.settings.snooze_minutes
     s.due = False
     s.due_since = None
+    s.reminded, s.remind_at = 0, None
     s.snoozes_used += 1
     s.snoozed_until = now + span(length)
     ctx.emit(EventType.BREAK_SNOOZED, minutes=length, snoozes_left=ctx.snoozes_left())
