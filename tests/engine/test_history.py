@@ -78,6 +78,7 @@ def test_adherence_caps_each_day_and_skips_days_away() -> None:
     live_day(engine, FIRST + timedelta(days=3), breaks=2, level=None)
     thursday = engine.view(at(FIRST + timedelta(days=3), 18)).outcome
     assert thursday.adherence_28d == round(100 * (1 + 0.25) / 2)  # before today
+    engine.update(at(FIRST + timedelta(days=4), 8))
     outcome = engine.view(at(FIRST + timedelta(days=4), 8)).outcome
     assert outcome.adherence_28d == round(100 * (1 + 0.25 + 0.5) / 3)
     assert outcome.adherence_days == 3
