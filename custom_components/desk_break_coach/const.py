@@ -76,6 +76,9 @@ CONF_PAUSE_MEDIA: Final = "pause_media"
 CONF_ASK_COMFORT: Final = "ask_comfort"
 CONF_LANGUAGE: Final = "language"
 CONF_MASSAGE_AFTER_LAST: Final = "massage_after_last"
+CONF_REMIND_AGAIN_MINUTES: Final = "remind_again_minutes"
+CONF_MAX_SKIPS_PER_DAY: Final = "max_skips_per_day"
+CONF_WEEKLY_REPORT: Final = "weekly_report"
 
 #: The languages the integration ships (routines/, sentences/, translations/).
 LANGUAGES: Final = ("en", "ru", "de")
@@ -138,6 +141,8 @@ DEFAULT_MICRO_BREAK_SECONDS: Final = _ENGINE.micro_break_seconds
 DEFAULT_WARN_MINUTES: Final = _ENGINE.warn_minutes
 DEFAULT_DAILY_LIMIT_MINUTES: Final = _ENGINE.daily_limit_minutes
 DEFAULT_PRESENCE_STATES: Final = ("unlocked", "active", "on", "home")
+DEFAULT_REMIND_AGAIN_MINUTES: Final = _ENGINE.remind_again_minutes
+DEFAULT_MAX_SKIPS_PER_DAY: Final = _ENGINE.max_skips_per_day
 
 # Inclusive (minimum, maximum) ranges of the numeric options
 SIT_MINUTES_RANGE: Final = (10, 180)
@@ -155,6 +160,9 @@ MICRO_BREAK_MINUTES_RANGE: Final = (0, 60)
 MICRO_BREAK_MINUTES_ON: Final = (10, 60)
 DAILY_LIMIT_MINUTES_RANGE: Final = (0, 960)
 DAILY_LIMIT_MINUTES_ON: Final = (60, 960)
+REMIND_AGAIN_MINUTES_RANGE: Final = (0, 60)
+REMIND_AGAIN_MINUTES_ON: Final = (5, 60)
+MAX_SKIPS_PER_DAY_RANGE: Final = (0, 10)
 #: Longest text of one presence state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
@@ -180,6 +188,8 @@ NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_MICRO_BREAK_SECONDS: MICRO_BREAK_SECONDS_RANGE,
         CONF_WARN_MINUTES: WARN_MINUTES_RANGE,
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_RANGE,
+        CONF_REMIND_AGAIN_MINUTES: REMIND_AGAIN_MINUTES_RANGE,
+        CONF_MAX_SKIPS_PER_DAY: MAX_SKIPS_PER_DAY_RANGE,
     }
 )
 
@@ -188,6 +198,7 @@ OFF_OR_RANGE: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
     {
         CONF_MICRO_BREAK_MINUTES: MICRO_BREAK_MINUTES_ON,
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_ON,
+        CONF_REMIND_AGAIN_MINUTES: REMIND_AGAIN_MINUTES_ON,
     }
 )
 
@@ -225,6 +236,9 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         # None: Home Assistant's own language.
         CONF_LANGUAGE: None,
         CONF_PHONES: (),
+        CONF_REMIND_AGAIN_MINUTES: DEFAULT_REMIND_AGAIN_MINUTES,
+        CONF_MAX_SKIPS_PER_DAY: DEFAULT_MAX_SKIPS_PER_DAY,
+        CONF_WEEKLY_REPORT: _ENGINE.weekly_report,
     }
 )
 

@@ -25,9 +25,7 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
     return local(day.year, day.month, day.day, hour, minute)
 
 
-def live_day(
-    engine: BreakEngine, day: date, *, breaks: int, level: int | None
-) -> list:
+def live_day(engine: BreakEngine, day: date, *, breaks: int, level: int | None) -> list:
     """At the desk 9-17 with `breaks` breaks done and one comfort level logged."""
     events = engine.presence(at(day, 9), True)
     for index in range(breaks):

@@ -91,9 +91,7 @@ def test_a_skip_answers_the_pace_too() -> None:
     assert engine.view(skipped).next_break == skipped + timedelta(minutes=45)
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     sit=st.integers(30, 90),
     away=st.integers(1, 10),
@@ -148,7 +146,7 @@ def wake_through(engine: BreakEngine, end: datetime) -> list:
 
 
 def test_reminded_again_every_15_minutes_at_most_4_times() -> None:
-    """count 1..4, minutes 15..60, then quiet; the status stays break_due."""
+    """Count 1..4, minutes 15..60, then quiet; the status stays break_due."""
     engine = due_engine()
     due = MONDAY_9 + timedelta(minutes=45)
     events = wake_through(engine, due + timedelta(hours=3))

@@ -85,17 +85,13 @@ def outcome(ctx: Context, now: datetime) -> Outcome:
     first = list(s.baseline)
     if today is not None and len(first) < OUTCOME_DAYS:
         first.append(today)
-    baseline = (
-        round(fmean(first), 1) if len(first) >= OUTCOME_DAYS else None
-    )
+    baseline = round(fmean(first), 1) if len(first) >= OUTCOME_DAYS else None
     recent = (
         round(fmean(logged[-OUTCOME_DAYS:]), 1)
         if days >= 2 * OUTCOME_DAYS and len(logged) >= OUTCOME_DAYS
         else None
     )
-    change = (
-        None if baseline is None or recent is None else round(recent - baseline, 1)
-    )
+    change = None if baseline is None or recent is None else round(recent - baseline, 1)
     percent, working_days = adherence(ctx)
     return Outcome(
         days_logged=days,
@@ -116,10 +112,9 @@ def report_at(ctx: Context) -> datetime | None:
     monday = week_of(ctx.local_date(s.cursor))
     if s.reported_week is not None and s.reported_week >= monday:
         monday += timedelta(days=7)
-    start = schedule.next_change(
+    return schedule.next_change(
         datetime.combine(monday, schedule.start, ctx.tz) - timedelta(seconds=1), ctx.tz
     )
-    return start
 
 
 def evaluate(ctx: Context, now: datetime) -> None:
@@ -134,6 +129,8 @@ def evaluate(ctx: Context, now: datetime) -> None:
         return
     s.reported_week = week
     last_week = [r for r in s.history if week_of(r.day) == week - timedelta(days=7)]
+    if not any(r.worked for r in last_week):
+        return  # nothing to report: a week away
     shown = outcome(ctx, now)
     ctx.emit(
         EventType.WEEKLY_REPORT,

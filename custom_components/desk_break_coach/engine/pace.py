@@ -63,5 +63,5 @@ def due_at(ctx: Context) -> datetime:
 
 
 def answered(ctx: Context) -> None:
-    """A break was done or skipped: the count since the last answered break restarts."""
+    """Restart the count since the last answered break (one was done or skipped)."""
     ctx.state.pace_mark = ctx.state.sitting_today_seconds
