@@ -53,6 +53,9 @@ CONTRACT_TRIGGERS = (
     "micro_break_completed",
     "daily_limit_reached",
     "comfort_logged",
+    # The third wave's.
+    "break_reminded",
+    "weekly_report",
 )
 CONDITIONS = (
     "is_sitting",

@@ -37,6 +37,9 @@ FIELDS: dict[str, set[str]] = {
     "micro_break_completed": {"micro_breaks_today"},
     "daily_limit_reached": {"minutes"},
     "comfort_logged": {"level", "average_7d", "trend", "worse", "worse_days"},
+    # These two: tests/test_habit.py.
+    "break_reminded": {"count", "minutes"},
+    "weekly_report": {"breaks", "target", "adherence_28d", "comfort_change"},
 }
 
 

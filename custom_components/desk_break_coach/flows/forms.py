@@ -266,15 +266,6 @@ OPTIONS_SCHEMA = probatio.Schema(
             ),
             ERROR_INVALID_VALUE,
         ),
-        probatio.Optional(
-            CONF_REMIND_AGAIN_MINUTES, default=DEFAULT_REMIND_AGAIN_MINUTES
-        ): _whole_number(CONF_REMIND_AGAIN_MINUTES),
-        probatio.Optional(
-            CONF_MAX_SKIPS_PER_DAY, default=DEFAULT_MAX_SKIPS_PER_DAY
-        ): _whole_number(CONF_MAX_SKIPS_PER_DAY),
-        probatio.Optional(CONF_WEEKLY_REPORT): _field(
-            BooleanSelector(), ERROR_INVALID_VALUE
-        ),
         probatio.Optional(CONF_PHONES): _field(
             DeviceSelector(
                 DeviceSelectorConfig(
@@ -283,6 +274,15 @@ OPTIONS_SCHEMA = probatio.Schema(
                 )
             ),
             ERROR_INVALID_VALUE,
+        ),
+        probatio.Optional(
+            CONF_REMIND_AGAIN_MINUTES, default=DEFAULT_REMIND_AGAIN_MINUTES
+        ): _whole_number(CONF_REMIND_AGAIN_MINUTES),
+        probatio.Optional(
+            CONF_MAX_SKIPS_PER_DAY, default=DEFAULT_MAX_SKIPS_PER_DAY
+        ): _whole_number(CONF_MAX_SKIPS_PER_DAY),
+        probatio.Optional(CONF_WEEKLY_REPORT): _field(
+            BooleanSelector(), ERROR_INVALID_VALUE
         ),
     }
 )
