@@ -61,7 +61,7 @@ def listen(hass: HomeAssistant, kind: str) -> list[dict[str, Any]]:
 
 
 def notify_targets(hass: HomeAssistant) -> list[ServiceCall]:
-    """A notify entity and a satellite; return the notify calls."""
+    """Set up a notify entity and a satellite; return the notify calls."""
     hass.states.async_set("notify.phone", "unknown")
     hass.states.async_set("assist_satellite.office", "idle", {"supported_features": 1})
     async_mock_service(hass, "assist_satellite", "announce")
