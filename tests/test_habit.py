@@ -31,7 +31,7 @@ from custom_components.desk_break_coach.const import (
     DOMAIN,
 )
 
-from .assist_helpers import async_start_day, profile
+from .assist_helpers import async_say, async_start_day, profile
 from .helpers import MONDAY_0900, act, advance, set_presence, state
 from .test_services import assert_refused
 from .workday import walker_present
@@ -283,3 +283,63 @@ async def test_weekly_report_to_notify_targets_not_speakers(
     ]
     assert [c.data["entity_id"] for c in sent] == ["notify.phone"]
     assert state(hass, "event", "break").attributes["event_type"] == "weekly_report"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "early", "after"),
+    [
+        (
+            "en",
+            ("how am I doing", "is it helping"),
+            (
+                "There are no finished working days to count yet. Log how your neck "
+                "feels each day: after four weeks of logs I can tell whether it helps "
+                "(1 days so far)."
+            ),
+            (
+                "Over the last 19 working days you did 100 % of your daily breaks. "
+                "Comfort went from 4.0 to 7.0: a change you can notice."
+            ),
+        ),
+        (
+            "ru",
+            ("как у меня дела", "помогает ли это"),
+            "Пока нет законченных рабочих дней для подсчёта.",
+            "Самочувствие: было 4.0, стало 7.0 — заметное улучшение.",
+        ),
+        (
+            "de",
+            ("wie geht es mir", "hilft es"),
+            "Es gibt noch keine abgeschlossenen Arbeitstage zum Zählen.",
+            "Dein Befinden ging von 4.0 auf 7.0: eine spürbare Veränderung.",
+        ),
+    ],
+)
+async def test_voice_how_am_i_doing(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    *,
+    language: str,
+    sentences: tuple[str, str],
+    early: str,
+    after: str,
+) -> None:
+    """Asked how it goes or whether it helps: adherence and the comfort change."""
+    entry = profile("Desk")
+    await async_start_day(hass, freezer, entry, language=language)
+    await act(hass, entry.entry_id, "log_comfort", level=4)
+    for sentence in sentences:
+        assert early in await async_say(hass, sentence, language=language)
+    start = freezer()
+    for day in range(1, 28):
+        freezer.move_to(start + timedelta(days=day))
+        await advance(hass, freezer, seconds=1)
+        if freezer().weekday() < 5:
+            await set_presence(hass, True)
+            for _ in range(4):
+                await act(hass, entry.entry_id, "start_break")
+                await act(hass, entry.entry_id, "finish_break")
+            await set_presence(hass, False)
+        await act(hass, entry.entry_id, "log_comfort", level=4 if day < 14 else 7)
+    for sentence in sentences:
+        assert after in await async_say(hass, sentence, language=language)

@@ -34,6 +34,7 @@ TOOLS = {
         "DeskBreakStop",
         "DeskBreakResume",
         "DeskBreakComfort",
+        "DeskBreakProgress",
     )
 }
 

@@ -23,6 +23,7 @@ from .voice.intents import (
     INTENT_COMFORT,
     INTENT_FINISH,
     INTENT_NEXT,
+    INTENT_PROGRESS,
     INTENT_RESUME,
     INTENT_SKIP,
     INTENT_SNOOZE,
@@ -51,6 +52,12 @@ TOOLS: Final = {
     INTENT_STOP: ("Stop neck exercises", _SETS),
     INTENT_RESUME: ("Resume desk breaks", _SETS),
     INTENT_COMFORT: ("Log neck comfort", _CHANGES),
+    INTENT_PROGRESS: (
+        "Desk break progress",
+        ToolAnnotations(
+            read_only=True, destructive=False, idempotent=True, open_world=False
+        ),
+    ),
 }
 
 PROMPT: Final = (

@@ -33,6 +33,7 @@ INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
 INTENT_COMFORT: Final = "DeskBreakComfort"
+INTENT_PROGRESS: Final = "DeskBreakProgress"
 
 SLOT_PROFILE: Final = "profile"
 SLOT_MINUTES: Final = "minutes"
@@ -262,6 +263,40 @@ class StatusIntentHandler(CoachIntentHandler):
         )
 
 
+class ProgressIntentHandler(CoachIntentHandler):
+    """How am I doing, is it helping: the adherence, then the comfort change."""
+
+    def run(
+        self,
+        voice: VoiceData,
+        coach: Coach,
+        intent_obj: intent.Intent,
+        values: dict[str, Any],
+    ) -> str:
+        """Say how regularly the breaks are done and how comfort changed."""
+        view = coach.view_now()
+        outcome = view.outcome
+        replies = voice.replies["progress"]
+        if outcome.adherence_28d is None:
+            regular = str(replies["no_adherence"])
+        else:
+            regular = str(replies["adherence"]).format(
+                days=outcome.adherence_days, adherence=outcome.adherence_28d
+            )
+        if outcome.change is None:
+            key = "too_early"
+        elif not outcome.meaningful:
+            key = "same"
+        else:
+            key = "better" if outcome.change > 0 else "worse"
+        comfort = str(replies[key]).format(
+            baseline=outcome.baseline,
+            recent=outcome.recent,
+            days_logged=outcome.days_logged,
+        )
+        return f"{regular} {comfort}"
+
+
 _ROUTINE = vol.Optional(
     SLOT_ROUTINE,
     description="Name of one of the person's own routines; leave out for the "
@@ -325,6 +360,11 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_STATUS,
             "Tells how long the person has been sitting, how many breaks are done "
             "today, when the next break is and which exercise is in progress.",
+        ),
+        ProgressIntentHandler(
+            INTENT_PROGRESS,
+            "Tells how regularly the person did the day's breaks over the last four "
+            "weeks and whether their neck comfort changed since they began.",
         ),
         CommandIntentHandler(
             INTENT_STOP,
