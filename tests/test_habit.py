@@ -343,3 +343,46 @@ async def test_voice_how_am_i_doing(
         await act(hass, entry.entry_id, "log_comfort", level=4 if day < 14 else 7)
     for sentence in sentences:
         assert after in await async_say(hass, sentence, language=language)
+
+
+async def test_a_second_wave_file_loads_and_the_long_view_survives_a_reload(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.2 file loads; day records are saved as 1.3 and come back after a reload."""
+    entry = profile("Desk")
+    key = f"{DOMAIN}.{entry.entry_id}"
+    hass_storage[key] = {
+        "version": 1,
+        "minor_version": 2,
+        "key": key,
+        "data": {
+            "streak": 2,
+            "day": "2026-11-23",
+            "breaks_today": 3,
+            "worked_today": True,
+            "comfort": [{"at": "2026-11-23T08:30:00+00:00", "level": 5}],
+        },
+    }
+    await async_start_day(hass, freezer, entry, assist=False)
+    assert state(hass, "sensor", "adherence").state == "unknown"
+    await advance(hass, freezer, days=1)
+    await advance(hass, freezer, seconds=11)  # a change that can wait is saved
+    stored = hass_storage[key]
+    assert (stored["version"], stored["minor_version"]) == (1, 3)
+    assert stored["data"]["history"] == [
+        {
+            "day": "2026-11-23",
+            "breaks": 3,
+            "target": 4,
+            "worked": True,
+            "sitting_minutes": 0,
+            "comfort": 5.0,
+        }
+    ]
+    await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, "sensor", "adherence").state == "75"
+    outcome = (await act(hass, entry.entry_id, "get_status"))["outcome"]
+    assert outcome["days_logged"] == 1 and outcome["adherence_28d"] == 75
