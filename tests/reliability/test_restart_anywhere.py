@@ -70,20 +70,24 @@ ROUTINE = ConfigSubentryData(
     title="Desk set",
     unique_id="custom_desk_set",
 )
-#: The second wave's kinds of break, all on.
+#: The second wave's kinds of break, all on; the third wave's pacing (always on),
+#: reminders again (on by default), a skip budget and the weekly report.
 OPTIONS = {
     "micro_break_minutes": 10,
     "micro_break_seconds": 20,
     "warn_minutes": 2,
     "daily_limit_minutes": 420,
     "standing_entity": STANDING,
+    "max_skips_per_day": 1,
+    "weekly_report": True,
 }
 
 
 def ticks() -> list[datetime]:
     """Return the moments the clock stops at: each minute at work, else every 15."""
     moments, moment = [], MONDAY + timedelta(hours=7)
-    end = MONDAY + timedelta(days=7, hours=7)
+    # On to the next Monday's start of working hours: the weekly report.
+    end = MONDAY + timedelta(days=7, hours=9, minutes=30)
     while moment < end:
         moments.append(moment)
         busy = moment.weekday() < 5 and 8 <= moment.hour < 19
@@ -300,6 +304,8 @@ class Week:
             choice = self.rng.choice(("start", "start", "snooze", "skip", "ignore"))
             if choice == "snooze" and status["snoozes_left"] == 0:
                 choice = "start"
+            if choice == "skip" and status["skips_left"] == 0:
+                choice = "start"
             if choice == "start":
                 # Tuesdays and Thursdays: the person's own routine.
                 own = self.days_done() in (1, 3)
@@ -382,3 +388,6 @@ async def test_a_week_with_thirty_restarts(
     assert own, "the person's own routine was never followed"
     assert {"standing", "micro_break"} & set(plain.statuses), "nothing stood or paused"
     assert max(day["streak"] for day in plain.days) > 0, plain.days
+    assert "adherence" in str(plain_view), "no adherence sensor"
+    reminded = [d for kind, d in plain.events if kind == f"{DOMAIN}_break_reminded"]
+    assert reminded, "never reminded again"

@@ -147,11 +147,13 @@ export class Summary {
     }
     els.info.hidden = !info;
     setText(els.info, info);
-    this.clock = { since, nextMs };
+    // A due break says how long it has waited.
+    const due = code === "break_due" ? toMs(attrs.due_since) : undefined;
+    this.clock = { since, nextMs, due };
   }
 
   tick(now) {
-    const { since, nextMs } = this.clock;
+    const { since, nextMs, due } = this.clock;
     const stats = this._stats;
     if (!stats.sitting.root.hidden) {
       setText(stats.sitting.dd, since !== undefined
@@ -159,8 +161,12 @@ export class Summary {
     }
     if (nextMs !== undefined) {
       const left = nextMs - now;
-      setText(stats.next_break.sub, left <= 0 ? this._t("now")
-        : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) }));
+      let sub = left <= 0 ? this._t("now")
+        : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) });
+      if (due !== undefined && now - due >= 60000) {
+        sub = this._t("waiting", { d: formatMinutes(this._lang, Math.floor((now - due) / 60000)) });
+      }
+      setText(stats.next_break.sub, sub);
     }
   }
 }
