@@ -25,6 +25,7 @@ from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import restore_state
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -150,6 +151,8 @@ class Week:
     restarted_in: list[str] = field(default_factory=list)
     present: bool = False
     standing: bool = False
+    #: The person ignores a due break until then.
+    ignoring_until: datetime = datetime.min.replace(tzinfo=TZ)
     hass: HomeAssistant | None = None
     entry: MockConfigEntry | None = None
     _stack: AsyncExitStack | None = None
@@ -300,8 +303,15 @@ class Week:
     async def _react(self) -> None:
         """Answer what the coach shows, as the person would (seeded choices)."""
         status = self.status()
+        now = dt_util.utcnow()
+        if status["status"] == "break_due" and now < self.ignoring_until:
+            return  # busy: the reminders again come meanwhile
         if status["status"] == "break_due":
             choice = self.rng.choice(("start", "start", "snooze", "skip", "ignore"))
+            if choice == "ignore":
+                self.ignoring_until = now + timedelta(
+                    minutes=self.rng.choice((1, 20, 40))
+                )
             if choice == "snooze" and status["snoozes_left"] == 0:
                 choice = "start"
             if choice == "skip" and status["skips_left"] == 0:
