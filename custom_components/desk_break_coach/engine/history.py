@@ -39,7 +39,13 @@ def week_of(day: date) -> date:
 
 def day_comfort(ctx: Context, day: date) -> float | None:
     """Return the mean comfort level logged on `day` (local), if any."""
-    levels = [e.level for e in ctx.state.comfort if ctx.local_date(e.at) == day]
+    levels = []
+    for entry in reversed(ctx.state.comfort):  # the log is kept in time order
+        logged = ctx.local_date(entry.at)
+        if logged < day:
+            break
+        if logged == day:
+            levels.append(entry.level)
     return round(fmean(levels), 2) if levels else None
 
 
