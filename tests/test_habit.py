@@ -151,13 +151,14 @@ async def test_reminded_again_everywhere_at_most_four_times(
         {"type": "logbook/get_events", "start_time": MONDAY_0900}
     )
     response = await client.receive_json()
+    # One Activity line per reminder: the break event entity's.
     lines = [
-        item["message"]
+        item["attributes"]["event_type"]
         for item in response["result"]
-        if item.get("domain") == DOMAIN and "reminded" in item["message"]
+        if item.get("entity_id") == "event.desk_break"
     ]
-    assert lines[0] == "reminded again: the break has waited 15 minutes"
-    assert len(lines) == 4
+    assert lines.count("break_reminded") == 4
+    assert not [item for item in response["result"] if item.get("domain") == DOMAIN]
 
 
 async def test_not_reminded_again_while_paused_or_away(
@@ -277,7 +278,7 @@ async def test_weekly_report_to_notify_targets_not_speakers(
             "target": 20,
             "adherence_28d": 25,
             "comfort_change": None,
-            "message": "Last week: 5 breaks of 20. "
+            "message": "Last week: 5 of 20 breaks done. "
             "Over 4 weeks, 25 % of the daily breaks done.",
         }
     ]
@@ -294,10 +295,10 @@ async def test_weekly_report_to_notify_targets_not_speakers(
             (
                 "There are no finished working days to count yet. Log how your neck "
                 "feels each day: after four weeks of logs I can tell whether it helps "
-                "(1 days so far)."
+                "(1 day so far)."
             ),
             (
-                "Over the last 19 working days you did 100 % of your daily breaks. "
+                "Over your last 19 days at work you did 100 % of your daily breaks. "
                 "Comfort went from 4.0 to 7.0: a change you can notice."
             ),
         ),

@@ -61,8 +61,8 @@ async def test_weekly_report_on_the_phone(
     await settle(hass)
     report = farm.pushed(pixel)[-1]
     assert report == {
-        "message": "Last week: 1 breaks of 4. Over 4 weeks, 25 % of the daily "
-        "breaks done.",
+        "message": "Last week: 1 of 4 breaks done. Over 4 weeks, 25 % of the "
+        "daily breaks done.",
         "title": "Desk",
         "data": {
             "tag": f"desk_break_coach_{entry.entry_id}_report",

@@ -248,18 +248,21 @@ class StatusIntentHandler(CoachIntentHandler):
             exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
         template = str(voice.replies["status"][status["status"]])
-        return template.format(
-            sitting_minutes=status["sitting_minutes"],
-            breaks_today=status["breaks_today"],
-            daily_target=status["daily_target"],
-            next_break=dt_util.as_local(
-                dt_util.parse_datetime(next_break) or dt_util.utcnow()
-            ).strftime("%H:%M")
-            if next_break
-            else "",
-            step=exercise.get("step", ""),
-            steps_total=exercise.get("steps_total", ""),
-            exercise=exercise.get("name", ""),
+        return voice.words.fill(
+            template,
+            {
+                "sitting_minutes": status["sitting_minutes"],
+                "breaks_today": status["breaks_today"],
+                "daily_target": status["daily_target"],
+                "next_break": dt_util.as_local(
+                    dt_util.parse_datetime(next_break) or dt_util.utcnow()
+                ).strftime("%H:%M")
+                if next_break
+                else "",
+                "step": exercise.get("step", ""),
+                "steps_total": exercise.get("steps_total", ""),
+                "exercise": exercise.get("name", ""),
+            },
         )
 
 
@@ -276,12 +279,13 @@ class ProgressIntentHandler(CoachIntentHandler):
         """Say how regularly the breaks are done and how comfort changed."""
         view = coach.view_now()
         outcome = view.outcome
-        replies = voice.replies["progress"]
+        replies = voice.replies["how_am_i_doing"]
         if outcome.adherence_28d is None:
-            regular = str(replies["no_adherence"])
+            regular = voice.words.fill(str(replies["no_adherence"]), {})
         else:
-            regular = str(replies["adherence"]).format(
-                days=outcome.adherence_days, adherence=outcome.adherence_28d
+            regular = voice.words.fill(
+                str(replies["adherence"]),
+                {"days": outcome.adherence_days, "adherence": outcome.adherence_28d},
             )
         if outcome.change is None:
             key = "too_early"
@@ -289,10 +293,13 @@ class ProgressIntentHandler(CoachIntentHandler):
             key = "same"
         else:
             key = "better" if outcome.change > 0 else "worse"
-        comfort = str(replies[key]).format(
-            baseline=outcome.baseline,
-            recent=outcome.recent,
-            days_logged=outcome.days_logged,
+        comfort = voice.words.fill(
+            str(replies[key]),
+            {
+                "baseline": outcome.baseline,
+                "recent": outcome.recent,
+                "days_logged": outcome.days_logged,
+            },
         )
         return f"{regular} {comfort}"
 
