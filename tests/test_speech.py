@@ -49,7 +49,7 @@ def _morning() -> list[Event]:
 
 
 def _third_wave() -> list[Event]:
-    """A break reminded again, then next Monday's weekly report."""
+    """Drive a break reminded again, then next Monday's weekly report."""
     engine = BreakEngine(Settings(weekly_report=True), load_catalogue("en"), TZ)
     events = engine.presence(MONDAY_9, True)
     events += engine.update(MONDAY_9 + timedelta(minutes=60))  # due, reminded
