@@ -304,13 +304,13 @@ async def test_weekly_report_to_notify_targets_not_speakers(
         ),
         (
             "ru",
-            ("как у меня дела", "помогает ли это"),
+            ("как у меня дела", "помогают ли упражнения"),
             "Пока нет законченных рабочих дней для подсчёта.",
             "Самочувствие: было 4.0, стало 7.0 — заметное улучшение.",
         ),
         (
             "de",
-            ("wie geht es mir", "hilft es"),
+            ("wie geht es mir", "helfen die übungen"),
             "Es gibt noch keine abgeschlossenen Arbeitstage zum Zählen.",
             "Dein Befinden ging von 4.0 auf 7.0: eine spürbare Veränderung.",
         ),
