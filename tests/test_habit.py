@@ -293,9 +293,8 @@ async def test_weekly_report_to_notify_targets_not_speakers(
             "en",
             ("how am I doing", "is it helping"),
             (
-                "There are no finished working days to count yet. Log how your neck "
-                "feels each day: after four weeks of logs I can tell whether it helps "
-                "(1 day so far)."
+                "Log how your neck feels each day: after four weeks of logs I can "
+                "tell whether it helps (1 day so far)."
             ),
             (
                 "Over your last 19 days at work you did 100 % of your daily breaks. "
@@ -305,13 +304,13 @@ async def test_weekly_report_to_notify_targets_not_speakers(
         (
             "ru",
             ("как у меня дела", "помогают ли упражнения"),
-            "Пока нет законченных рабочих дней для подсчёта.",
+            "Отмечайте каждый день, как себя чувствует шея",
             "Самочувствие: было 4.0, стало 7.0 — заметное улучшение.",
         ),
         (
             "de",
             ("wie geht es mir", "helfen die übungen"),
-            "Es gibt noch keine abgeschlossenen Arbeitstage zum Zählen.",
+            "Erfasse jeden Tag, wie sich dein Nacken anfühlt",
             "Dein Befinden ging von 4.0 auf 7.0: eine spürbare Veränderung.",
         ),
     ],

@@ -212,24 +212,28 @@ def comfort_parts(voice: VoiceData, view: View, name: str | None) -> list[str]:
 
 
 def outcome_parts(voice: VoiceData, view: View) -> list[str]:
-    """Return is it helping: how regularly the breaks are done, how comfort changed."""
+    """Return is it helping: how regularly the breaks are done, how comfort changed.
+
+    Each sentence only when there is something to say.
+    """
     replies = voice.replies["how_am_i_doing"]
     outcome = view.outcome
-    if outcome.adherence_28d is None:
-        parts = [voice.words.fill(str(replies["no_adherence"]), {})]
-    else:
-        parts = [
+    parts = []
+    if outcome.adherence_28d is not None:
+        parts.append(
             voice.words.fill(
                 str(replies["adherence"]),
                 {"days": outcome.adherence_days, "adherence": outcome.adherence_28d},
             )
-        ]
-    if outcome.change is None:
-        key = "too_early"
-    elif not outcome.meaningful:
+        )
+    if outcome.change is not None:
         key = "same"
+        if outcome.meaningful:
+            key = "better" if outcome.change > 0 else "worse"
+    elif outcome.days_logged:
+        key = "too_early"
     else:
-        key = "better" if outcome.change > 0 else "worse"
+        return parts
     values = {
         "baseline": outcome.baseline,
         "recent": outcome.recent,
