@@ -29,7 +29,7 @@ def _morning() -> list[Event]:
     options = Settings(micro_break_minutes=20, warn_minutes=2, daily_limit_minutes=60)
     engine = BreakEngine(options, load_catalogue("en"), TZ)
     now = MONDAY_9
-    events = engine.presence(now, True)
+    events = engine.observe(now, present=True)
     events += engine.update(now + timedelta(minutes=20))  # micro-break
     events += engine.update(now + timedelta(minutes=21))
     events += engine.update(now + timedelta(minutes=43))  # heads-up
@@ -51,10 +51,10 @@ def _morning() -> list[Event]:
 def _third_wave() -> list[Event]:
     """Drive a break reminded again, then next Monday's weekly report."""
     engine = BreakEngine(Settings(weekly_report=True), load_catalogue("en"), TZ)
-    events = engine.presence(MONDAY_9, True)
+    events = engine.observe(MONDAY_9, present=True)
     events += engine.update(MONDAY_9 + timedelta(minutes=60))  # due, reminded
     events += engine.finish_break(MONDAY_9 + timedelta(minutes=61))
-    events += engine.presence(MONDAY_9 + timedelta(hours=2), False)
+    events += engine.observe(MONDAY_9 + timedelta(hours=2), present=False)
     events += engine.update(local(2026, 11, 30, 9, 0))  # the weekly report
     return events
 

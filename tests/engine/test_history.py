@@ -27,14 +27,14 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 def live_day(engine: BreakEngine, day: date, *, breaks: int, level: int | None) -> list:
     """At the desk 9-17 with `breaks` breaks done and one comfort level logged."""
-    events = engine.presence(at(day, 9), True)
+    events = engine.observe(at(day, 9), present=True)
     for index in range(breaks):
         moment = at(day, 10 + index)
         events += engine.start_break(moment)
         events += engine.finish_break(moment + timedelta(minutes=1))
     if level is not None:
         events += engine.log_comfort(at(day, 16), level)
-    events += engine.presence(at(day, 17), False)
+    events += engine.observe(at(day, 17), present=False)
     return events
 
 

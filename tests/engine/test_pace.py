@@ -72,7 +72,7 @@ def test_a_late_short_day_is_not_behind() -> None:
     """Arriving at 15:00: no break comes sooner than after 45 minutes sitting."""
     engine = BreakEngine(Settings(), CATALOGUE, TZ)
     arrive = local(2026, 11, 23, 15, 0)
-    engine.presence(arrive, True)
+    engine.observe(arrive, present=True)
     assert engine.view(arrive).next_break == arrive + timedelta(minutes=45)
     seen = walk_day(engine, arrive, arrive + timedelta(minutes=45), lambda _m: True)
     assert seen == []
@@ -84,7 +84,7 @@ def test_a_late_short_day_is_not_behind() -> None:
 def test_a_skip_answers_the_pace_too() -> None:
     """Someone who sits on gets the usual 45-minute blocks, skips or not."""
     engine = BreakEngine(Settings(), CATALOGUE, TZ)
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.update(MONDAY_9 + timedelta(minutes=45))
     skipped = MONDAY_9 + timedelta(minutes=46)
     engine.skip_break(skipped)
@@ -129,7 +129,7 @@ def test_paced_breaks_are_never_due_within_30_minutes(
 def due_engine(**options: int) -> BreakEngine:
     """Return an engine whose break fell due at 09:45."""
     engine = BreakEngine(Settings(**options), CATALOGUE, TZ)
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     assert [e.type for e in engine.update(MONDAY_9 + timedelta(minutes=45))] == [
         EventType.BREAK_DUE
     ]
@@ -174,13 +174,13 @@ def test_never_reminded_again_in_dnd_or_away_and_a_new_due_starts_over() -> None
     """A moment in DND or away is let go; a snoozed break starts counting again."""
     engine = due_engine()
     due = MONDAY_9 + timedelta(minutes=45)
-    engine.set_dnd(due + timedelta(minutes=10), True)
+    engine.observe(due + timedelta(minutes=10), dnd=True)
     assert wake_through(engine, due + timedelta(minutes=20)) == []
-    engine.set_dnd(due + timedelta(minutes=20), False)
+    engine.observe(due + timedelta(minutes=20), dnd=False)
     # Away from minute 42 to 46 (the block goes on): the moment at 45 is let go.
-    left = engine.presence(due + timedelta(minutes=42), False)
+    left = engine.observe(due + timedelta(minutes=42), present=False)
     assert [e.data for e in left] == [{"count": 1, "minutes": 30}]
-    assert engine.presence(due + timedelta(minutes=46), True) == []
+    assert engine.observe(due + timedelta(minutes=46), present=True) == []
     events = wake_through(engine, due + timedelta(minutes=60))
     assert [e.data for e in events] == [{"count": 2, "minutes": 60}]
     snoozed = due + timedelta(minutes=61)
@@ -205,7 +205,7 @@ def test_never_reminded_again_paused_resting_or_off_hours(hush: str) -> None:
     else:
         engine = BreakEngine(Settings(), CATALOGUE, TZ)
         evening = local(2026, 11, 23, 17, 0)
-        engine.presence(evening, True)
+        engine.observe(evening, present=True)
         engine.update(evening + timedelta(minutes=45))  # due at 17:45
     events = wake_through(engine, local(2026, 11, 23, 23, 0))
     assert EventType.BREAK_REMINDED not in [e.type for e in events]
@@ -216,7 +216,7 @@ def test_the_skip_budget_refuses_past_the_limit_and_starts_again_each_day() -> N
     """Two skips a day: the third is refused (skip_limit) and changes nothing."""
     engine = BreakEngine(Settings(max_skips_per_day=2), CATALOGUE, TZ)
     now = MONDAY_9
-    engine.presence(now, True)
+    engine.observe(now, present=True)
     for left in (1, 0):
         now += timedelta(minutes=45)
         engine.update(now)
@@ -233,7 +233,7 @@ def test_the_skip_budget_refuses_past_the_limit_and_starts_again_each_day() -> N
     assert engine.state.to_dict() == before
     assert engine.view(now).status is Status.BREAK_DUE
     tomorrow = local(2026, 11, 24, 9, 45)
-    engine.presence(local(2026, 11, 24, 9, 0), True)
+    engine.observe(local(2026, 11, 24, 9, 0), present=True)
     engine.update(tomorrow)
     assert engine.view(tomorrow).skips_left == 2
     engine.skip_break(tomorrow)

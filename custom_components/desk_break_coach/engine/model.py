@@ -122,7 +122,7 @@ class Settings:
     max_skips_per_day: int = 0
     #: Monday at the start of working hours, a report of the last week.
     weekly_report: bool = False
-    # None: working time comes from outside (a schedule entity) via set_working().
+    # None: working time comes from outside (a schedule entity) via observe(working=...).
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
 
