@@ -305,7 +305,7 @@ async def test_an_older_stored_file_is_read_and_migrated(
     freezer: FrozenDateTimeFactory,
     hass_storage: dict[str, Any],
 ) -> None:
-    """Progress stored by the first wave (1.1) loads; the next save is 1.2."""
+    """Progress stored by the first wave (1.1) loads; the next save is the current."""
     entry = profile("Desk")
     hass_storage[f"{DOMAIN}.{entry.entry_id}"] = {
         "version": 1,
@@ -318,7 +318,7 @@ async def test_an_older_stored_file_is_read_and_migrated(
     await act(hass, entry.entry_id, "log_comfort", level=7)
     await advance(hass, freezer, seconds=1)
     stored = hass_storage[f"{DOMAIN}.{entry.entry_id}"]
-    assert (stored["version"], stored["minor_version"]) == (1, 2)
+    assert (stored["version"], stored["minor_version"]) == (1, 3)
     assert stored["data"]["streak"] == 4
     assert [item["level"] for item in stored["data"]["comfort"]] == [7]
 

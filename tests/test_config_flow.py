@@ -32,6 +32,7 @@ from custom_components.desk_break_coach.const import (
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
     CONF_MASSAGE_AFTER_LAST,
+    CONF_MAX_SKIPS_PER_DAY,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -42,6 +43,7 @@ from custom_components.desk_break_coach.const import (
     CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
     CONF_PROGRAM,
+    CONF_REMIND_AGAIN_MINUTES,
     CONF_REPS,
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
@@ -52,6 +54,7 @@ from custom_components.desk_break_coach.const import (
     CONF_STANDING_TARGET_MINUTES,
     CONF_TTS_ENTITY,
     CONF_WARN_MINUTES,
+    CONF_WEEKLY_REPORT,
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
@@ -104,6 +107,9 @@ OPTIONS_INPUT: dict[str, Any] = {
     CONF_DESK_STAND_POSITION: 110.5,
     CONF_STAND_MINUTES: 30.0,
     CONF_STANDING_TARGET_MINUTES: 120,
+    CONF_REMIND_AGAIN_MINUTES: 30.0,
+    CONF_MAX_SKIPS_PER_DAY: 2,
+    CONF_WEEKLY_REPORT: True,
 }
 
 OPTIONS_STORED: dict[str, Any] = {
@@ -142,6 +148,9 @@ OPTIONS_STORED: dict[str, Any] = {
     CONF_DESK_STAND_POSITION: 110.5,
     CONF_STAND_MINUTES: 30,
     CONF_STANDING_TARGET_MINUTES: 120,
+    CONF_REMIND_AGAIN_MINUTES: 30,
+    CONF_MAX_SKIPS_PER_DAY: 2,
+    CONF_WEEKLY_REPORT: True,
 }
 
 
@@ -482,6 +491,10 @@ async def test_options_flow_keeps_unknown_keys(
         ({CONF_WORK_DAYS: []}, {CONF_WORK_DAYS: "no_work_days"}),
         ({CONF_MICRO_BREAK_MINUTES: 5}, {CONF_MICRO_BREAK_MINUTES: "off_or_range"}),
         ({CONF_DAILY_LIMIT_MINUTES: 59}, {CONF_DAILY_LIMIT_MINUTES: "off_or_range"}),
+        (
+            {CONF_REMIND_AGAIN_MINUTES: 4},
+            {CONF_REMIND_AGAIN_MINUTES: "off_or_range"},
+        ),
         (
             {CONF_STANDING_ENTITY: "cover.desk", CONF_STANDING_ABOVE: REMOVED},
             {CONF_STANDING_ABOVE: "standing_above_required"},

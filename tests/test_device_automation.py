@@ -55,6 +55,9 @@ CONTRACT_TRIGGERS = (
     "comfort_logged",
     # the third wave
     "stand_suggested",
+    # The third wave's.
+    "break_reminded",
+    "weekly_report",
 )
 CONDITIONS = (
     "is_sitting",

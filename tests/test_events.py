@@ -38,6 +38,9 @@ FIELDS: dict[str, set[str]] = {
     "daily_limit_reached": {"minutes"},
     "comfort_logged": {"level", "average_7d", "trend", "worse", "worse_days"},
     "stand_suggested": {"sitting_minutes"},  # tests/test_desk.py
+    # These two: tests/test_habit.py.
+    "break_reminded": {"count", "minutes"},
+    "weekly_report": {"breaks", "target", "adherence_28d", "comfort_change"},
 }
 
 

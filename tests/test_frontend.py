@@ -57,6 +57,7 @@ PARTS = {
     "styles.js",
     "summary.js",
     "week.js",
+    "weeks.js",
 }
 
 #: The folders served under the versioned path: the modules and the catalogues.

@@ -33,7 +33,7 @@ async def test_entity_registry(
     entries = er.async_entries_for_config_entry(
         entity_registry, init_integration.entry_id
     )
-    assert len(entries) == 24  # the contract's 20 and the second wave's 4
+    assert len(entries) == 25  # the contract's 20, the second wave's 4, adherence
     seen = {}
     for entry in sorted(entries, key=lambda item: item.entity_id):
         assert entry.unique_id == f"{init_integration.entry_id}_{entry.translation_key}"

@@ -53,7 +53,18 @@ def _morning() -> list[Event]:
     return events
 
 
-EVENTS = _morning()
+def _third_wave() -> list[Event]:
+    """Drive a break reminded again, then next Monday's weekly report."""
+    engine = BreakEngine(Settings(weekly_report=True), load_catalogue("en"), TZ)
+    events = engine.observe(MONDAY_9, present=True)
+    events += engine.update(MONDAY_9 + timedelta(minutes=60))  # due, reminded
+    events += engine.finish_break(MONDAY_9 + timedelta(minutes=61))
+    events += engine.observe(MONDAY_9 + timedelta(hours=2), present=False)
+    events += engine.update(local(2026, 11, 30, 9, 0))  # the weekly report
+    return events
+
+
+EVENTS = _morning() + _third_wave()
 
 
 def _placeholders(template: str) -> set[str]:

@@ -40,3 +40,11 @@ def presence_changes() -> list[Change]:
         changes += [Change(minute, False), Change(minute + SHORT_ABSENCE_MINUTES, True)]
     changes.append(Change(END_MINUTE, False))
     return sorted(changes, key=lambda change: (change.minute, change.present))
+
+
+def walker_present(minute: int, sit: int = 40, walk: int = 6) -> bool:
+    """Whether someone who sits `sit` minutes and walks `walk`, all day, is at the desk.
+
+    `minute` counts from the moment they first sit down.
+    """
+    return minute % (sit + walk) < sit

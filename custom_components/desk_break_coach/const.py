@@ -79,6 +79,9 @@ CONF_PAUSE_MEDIA: Final = "pause_media"
 CONF_ASK_COMFORT: Final = "ask_comfort"
 CONF_LANGUAGE: Final = "language"
 CONF_MASSAGE_AFTER_LAST: Final = "massage_after_last"
+CONF_REMIND_AGAIN_MINUTES: Final = "remind_again_minutes"
+CONF_MAX_SKIPS_PER_DAY: Final = "max_skips_per_day"
+CONF_WEEKLY_REPORT: Final = "weekly_report"
 
 #: The languages the integration ships (routines/, sentences/, translations/).
 LANGUAGES: Final = ("en", "ru", "de")
@@ -156,6 +159,8 @@ DEFAULT_DND_STATES: Final = (
     "offhook",
     "ringing",
 )
+DEFAULT_REMIND_AGAIN_MINUTES: Final = _ENGINE.remind_again_minutes
+DEFAULT_MAX_SKIPS_PER_DAY: Final = _ENGINE.max_skips_per_day
 
 # Inclusive (minimum, maximum) ranges of the numeric options
 SIT_MINUTES_RANGE: Final = (10, 180)
@@ -177,6 +182,9 @@ STAND_MINUTES_RANGE: Final = (0, 120)
 STAND_MINUTES_ON: Final = (10, 120)
 STANDING_TARGET_MINUTES_RANGE: Final = (0, 480)
 STANDING_TARGET_MINUTES_ON: Final = (30, 480)
+REMIND_AGAIN_MINUTES_RANGE: Final = (0, 60)
+REMIND_AGAIN_MINUTES_ON: Final = (5, 60)
+MAX_SKIPS_PER_DAY_RANGE: Final = (0, 10)
 #: Longest text of one presence or do-not-disturb state.
 PRESENCE_STATE_MAX_LENGTH: Final = 50
 
@@ -204,6 +212,8 @@ NUMBER_OPTION_RANGES: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_RANGE,
         CONF_STAND_MINUTES: STAND_MINUTES_RANGE,
         CONF_STANDING_TARGET_MINUTES: STANDING_TARGET_MINUTES_RANGE,
+        CONF_REMIND_AGAIN_MINUTES: REMIND_AGAIN_MINUTES_RANGE,
+        CONF_MAX_SKIPS_PER_DAY: MAX_SKIPS_PER_DAY_RANGE,
     }
 )
 
@@ -214,6 +224,7 @@ OFF_OR_RANGE: Final[Mapping[str, tuple[int, int]]] = MappingProxyType(
         CONF_DAILY_LIMIT_MINUTES: DAILY_LIMIT_MINUTES_ON,
         CONF_STAND_MINUTES: STAND_MINUTES_ON,
         CONF_STANDING_TARGET_MINUTES: STANDING_TARGET_MINUTES_ON,
+        CONF_REMIND_AGAIN_MINUTES: REMIND_AGAIN_MINUTES_ON,
     }
 )
 
@@ -257,6 +268,9 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = MappingProxyType(
         # None: Home Assistant's own language.
         CONF_LANGUAGE: None,
         CONF_PHONES: (),
+        CONF_REMIND_AGAIN_MINUTES: DEFAULT_REMIND_AGAIN_MINUTES,
+        CONF_MAX_SKIPS_PER_DAY: DEFAULT_MAX_SKIPS_PER_DAY,
+        CONF_WEEKLY_REPORT: _ENGINE.weekly_report,
     }
 )
 

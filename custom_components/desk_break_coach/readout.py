@@ -22,6 +22,19 @@ def exercise_data(exercise: ExerciseView) -> dict[str, Any]:
     }
 
 
+def outcome_data(view: View) -> dict[str, Any]:
+    """Return whether it helps: comfort early on and now, and the adherence."""
+    outcome = view.outcome
+    return {
+        "days_logged": outcome.days_logged,
+        "baseline": outcome.baseline,
+        "recent": outcome.recent,
+        "change": outcome.change,
+        "meaningful": outcome.meaningful,
+        "adherence_28d": outcome.adherence_28d,
+    }
+
+
 def status_data(view: View) -> dict[str, Any]:
     """Return the get_status response (also the slots of every voice reply)."""
     return {
@@ -44,4 +57,7 @@ def status_data(view: View) -> dict[str, Any]:
         "comfort_average_7d": view.comfort_average_7d,
         "comfort_trend": view.comfort_trend,
         "suggest_morning_massage": view.suggest_morning_massage,
+        "due_since": view.due_since.isoformat() if view.due_since else None,
+        "skips_left": view.skips_left,
+        "outcome": outcome_data(view),
     }

@@ -1,4 +1,4 @@
-"""Sensors: status, sitting time, progress, streak and the current exercise."""
+"""Sensors: status, sitting time, progress, streak, adherence and the current exercise."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .coach import Coach, DeskBreakCoachConfigEntry
 from .const import CONF_STANDING_ENTITY
 from .engine import Status, View
 from .entity import CoachEntity
-from .readout import exercise_data
+from .readout import exercise_data, outcome_data
 
 # Everything runs in the event loop against the coach; no I/O to serialise.
 PARALLEL_UPDATES = 0
@@ -50,7 +50,16 @@ def _status_attrs(view: View) -> dict[str, Any]:
         "ask_comfort": view.ask_comfort,
         "first_week": view.first_week,
         "stand_suggested": view.stand_suggested,
+        "due_since": view.due_since.isoformat() if view.due_since else None,
+        "skips_left": view.skips_left,
     }
+
+
+def _adherence_attrs(view: View) -> dict[str, Any]:
+    """Return the working days counted and the comfort log's outcome."""
+    outcome = outcome_data(view)
+    del outcome["adherence_28d"]  # the state
+    return {"days": view.outcome.adherence_days, **outcome}
 
 
 def _exercise_attrs(view: View) -> dict[str, Any]:
@@ -138,6 +147,13 @@ SENSORS: tuple[CoachSensorDescription, ...] = (
             if view.comfort_logged_at
             else None,
         },
+    ),
+    CoachSensorDescription(
+        key="adherence",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: view.outcome.adherence_28d,
+        attrs_fn=_adherence_attrs,
     ),
     CoachSensorDescription(
         key="streak",

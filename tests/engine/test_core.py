@@ -54,7 +54,8 @@ def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
     _, seen = run_until(
         engine, MONDAY_9 + timedelta(hours=2), MONDAY_9 + timedelta(minutes=45)
     )
-    assert seen == []
+    # Said again every 15 minutes, at most 4 times; never a second break_due.
+    assert seen == ["break_reminded"] * 4
 
 
 def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> None:
@@ -79,7 +80,10 @@ def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> 
     assert view.next_break is None
     back = MONDAY_9 + timedelta(minutes=50)
     engine.observe(back, present=True)
-    assert engine.view(back).next_break == back + timedelta(minutes=45)
+    assert engine.view(back).sitting_since == back
+    # The new block carries the day's 30 minutes since the last break (pace.py):
+    # 15 minutes more make 45, so the break comes after a 15-minute block.
+    assert engine.view(back).next_break == back + timedelta(minutes=15)
     assert engine.view(back).breaks_today == 0
 
 
@@ -435,7 +439,12 @@ def test_restart_after_downtime_catches_up(
         Settings(), catalogue, TZ, CoachState.from_dict(engine.state.to_dict())
     )
     events = restored.update(local(2026, 11, 24, 8, 0))
-    assert types(events) == ["exercise_started", "break_completed", "break_due"]
+    assert types(events) == [
+        "exercise_started",
+        "break_completed",
+        "break_due",
+        *["break_reminded"] * 4,
+    ]
     view = restored.view(local(2026, 11, 24, 8, 0))
     assert view.breaks_today == 0 and view.streak == 0
     assert view.status is Status.OFF_HOURS and not view.break_due
@@ -502,6 +511,8 @@ def test_every_event_type_fires_with_its_values(engine: BreakEngine) -> None:
         EventType.DAILY_LIMIT_REACHED,
         EventType.COMFORT_LOGGED,  # tests/engine/test_comfort.py
         EventType.STAND_SUGGESTED,  # tests/engine/test_desk.py
+        EventType.BREAK_REMINDED,  # these two: tests/engine/test_pace.py
+        EventType.WEEKLY_REPORT,
     }
     by_type = {event.type: event.data for event in events}
     assert by_type[EventType.BREAK_DUE] == {

@@ -14,7 +14,7 @@ from custom_components.desk_break_coach.engine import (
     BreakState,
     CoachState,
 )
-from custom_components.desk_break_coach.engine.state import ComfortEntry
+from custom_components.desk_break_coach.engine.state import ComfortEntry, DayRecord
 
 from .conftest import local
 from .test_properties import options, play, steps
@@ -44,6 +44,8 @@ def full_state() -> CoachState:
         stop_days=[date(2026, 11, 20)],
         worse_days=[date(2026, 11, 21)],
         declined=["neck_prevention"],
+        history=[DayRecord(day=date(2026, 11, 20), breaks=2, target=4, comfort=6.5)],
+        baseline=[6.5],
     )
 
 

@@ -25,6 +25,7 @@ from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import restore_state
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -70,7 +71,8 @@ ROUTINE = ConfigSubentryData(
     title="Desk set",
     unique_id="custom_desk_set",
 )
-#: The second wave's kinds of break, all on.
+#: The second wave's kinds of break, all on; the third wave's pacing (always on),
+#: reminders again (on by default), a skip budget and the weekly report.
 OPTIONS = {
     "micro_break_minutes": 10,
     "micro_break_seconds": 20,
@@ -79,13 +81,16 @@ OPTIONS = {
     "standing_entity": STANDING,
     # The third wave's stand suggestions (their stretch survives restarts too).
     "stand_minutes": 30,
+    "max_skips_per_day": 1,
+    "weekly_report": True,
 }
 
 
 def ticks() -> list[datetime]:
     """Return the moments the clock stops at: each minute at work, else every 15."""
     moments, moment = [], MONDAY + timedelta(hours=7)
-    end = MONDAY + timedelta(days=7, hours=7)
+    # On to the next Monday's start of working hours: the weekly report.
+    end = MONDAY + timedelta(days=7, hours=9, minutes=30)
     while moment < end:
         moments.append(moment)
         busy = moment.weekday() < 5 and 8 <= moment.hour < 19
@@ -148,6 +153,8 @@ class Week:
     restarted_in: list[str] = field(default_factory=list)
     present: bool = False
     standing: bool = False
+    #: The person ignores a due break until then.
+    ignoring_until: datetime = datetime.min.replace(tzinfo=TZ)
     hass: HomeAssistant | None = None
     entry: MockConfigEntry | None = None
     _stack: AsyncExitStack | None = None
@@ -298,9 +305,18 @@ class Week:
     async def _react(self) -> None:
         """Answer what the coach shows, as the person would (seeded choices)."""
         status = self.status()
+        now = dt_util.utcnow()
+        if status["status"] == "break_due" and now < self.ignoring_until:
+            return  # busy: the reminders again come meanwhile
         if status["status"] == "break_due":
             choice = self.rng.choice(("start", "start", "snooze", "skip", "ignore"))
+            if choice == "ignore":
+                self.ignoring_until = now + timedelta(
+                    minutes=self.rng.choice((1, 20, 40))
+                )
             if choice == "snooze" and status["snoozes_left"] == 0:
+                choice = "start"
+            if choice == "skip" and status["skips_left"] == 0:
                 choice = "start"
             if choice == "start":
                 # Tuesdays and Thursdays: the person's own routine.
@@ -384,3 +400,6 @@ async def test_a_week_with_thirty_restarts(
     assert own, "the person's own routine was never followed"
     assert {"standing", "micro_break"} & set(plain.statuses), "nothing stood or paused"
     assert max(day["streak"] for day in plain.days) > 0, plain.days
+    assert "adherence" in str(plain_view), "no adherence sensor"
+    reminded = [d for kind, d in plain.events if kind == f"{DOMAIN}_break_reminded"]
+    assert reminded, "never reminded again"

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from . import micro, sitting, stand
+from . import history, micro, sitting, stand
 from .context import Context, span
 from .day import rollover
 from .reminders import evaluate, limit_at, silenced, warn_at
@@ -63,6 +63,10 @@ def deadlines(ctx: Context) -> Iterator[datetime]:
     s = ctx.state
     if s.cursor is not None and (limit := limit_at(ctx, s.cursor)) is not None:
         yield limit
+    if s.due and s.remind_at is not None:
+        yield s.remind_at
+    if (report := history.report_at(ctx)) is not None:
+        yield report
     if s.block_start is None or s.cursor is None or silenced(ctx):
         return
     for moment in (micro.deadline(ctx), warn_at(ctx), stand.deadline(ctx)):

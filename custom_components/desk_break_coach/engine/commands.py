@@ -32,6 +32,8 @@ def refusal(ctx: Context, command: Command) -> str | None:
                 return "nothing_due"
             if command is Command.SNOOZE and ctx.snoozes_left() <= 0:
                 return "snooze_limit"
+            if command is Command.SKIP_BREAK and ctx.skips_left() == 0:
+                return "skip_limit"
         case Command.STOP_ROUTINE:
             if s.resting:
                 return "resting"
@@ -61,6 +63,8 @@ def check(ctx: Context, command: Command) -> None:
         return
     if key == "snooze_limit":
         raise EngineError(key, max_snoozes=ctx.settings.max_snoozes)
+    if key == "skip_limit":
+        raise EngineError(key, max_skips_per_day=ctx.settings.max_skips_per_day)
     raise EngineError(key)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from . import pace
 from .model import Event, EventType, Settings
 from .routine import Catalogue
 from .schedule import WorkSchedule
@@ -142,9 +143,8 @@ class Context:
             s.standing_segment_start = end
 
     def due_at(self) -> datetime:
-        """When the current sitting block makes a break due."""
-        assert self.state.block_start is not None
-        return self.state.block_start + span(self.settings.sit_minutes)
+        """When the current sitting block makes a break due (pacing: pace.py)."""
+        return pace.due_at(self)
 
     def close_segment(self, end: datetime) -> None:
         """Add the open segment, up to `end`, to today's time at the desk."""
@@ -162,6 +162,7 @@ class Context:
             s.segment_start = None if s.standing_since is not None else now
             if s.away_since is not None:
                 s.away_since = now
+        pace.answered(self)
         self.clear_due()
 
     # ------------------------------------------------------------- the due break
@@ -173,11 +174,17 @@ class Context:
         """Snoozes still allowed for the due break."""
         return max(0, self.settings.max_snoozes - self.state.snoozes_used)
 
+    def skips_left(self) -> int | None:
+        """Skips still allowed today (None: no limit)."""
+        limit = self.settings.max_skips_per_day
+        return None if limit <= 0 else max(0, limit - self.state.skips_today)
+
     def clear_due(self, *, keep_snoozes: bool = False) -> None:
         """No break is due any more (and, unless kept, its snoozes are forgotten)."""
         s = self.state
         s.due = False
         s.due_since = None
+        s.reminded, s.remind_at = 0, None
         if not keep_snoozes:
             s.snoozed_until = None
             s.snoozes_used = 0

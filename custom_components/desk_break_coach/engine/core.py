@@ -134,6 +134,7 @@ class BreakEngine:
         """Dismiss the due break without counting it; the sitting timer restarts."""
 
         def skip(moment: datetime) -> None:
+            self.state.skips_today += 1
             self.ctx.restart_block(moment)
             self.ctx.emit(EventType.BREAK_SKIPPED)
 

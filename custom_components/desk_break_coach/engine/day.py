@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from .context import Context
+from .history import close_day
 
 
 def counts_as_work_day(ctx: Context, day: date, worked: bool) -> bool:
@@ -26,6 +27,7 @@ def rollover(ctx: Context, midnight: datetime) -> None:
     assert old_day is not None
     if not s.met_today and counts_as_work_day(ctx, old_day, s.worked_today):
         s.streak = 0
+    close_day(ctx, old_day)
     new_day = ctx.local_date(midnight)
     skipped = old_day + timedelta(days=1)
     while skipped < new_day:
@@ -41,6 +43,8 @@ def rollover(ctx: Context, midnight: datetime) -> None:
     s.micro_breaks_today = 0
     s.limit_reached_today = False
     s.capped_seconds_today = 0
+    s.skips_today = 0
+    s.pace_mark = 0.0
     if s.segment_start is not None:
         s.segment_start = midnight
     if s.standing_segment_start is not None:

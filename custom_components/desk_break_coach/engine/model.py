@@ -57,6 +57,8 @@ class EventType(StrEnum):
     DAILY_LIMIT_REACHED = "daily_limit_reached"
     COMFORT_LOGGED = "comfort_logged"
     STAND_SUGGESTED = "stand_suggested"
+    BREAK_REMINDED = "break_reminded"
+    WEEKLY_REPORT = "weekly_report"
 
 
 class Command(StrEnum):
@@ -123,6 +125,12 @@ class Settings:
     desk: bool = False
     stand_minutes: int = 0
     standing_target_minutes: int = 0
+    #: While a due break is unanswered, remind again this often (0: never).
+    remind_again_minutes: int = 15
+    #: Skips allowed per day (0: no limit).
+    max_skips_per_day: int = 0
+    #: Monday at the start of working hours, a report of the last week.
+    weekly_report: bool = False
     # None: working time comes from outside (a schedule entity) via observe(working=...).
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
@@ -141,6 +149,25 @@ class ExerciseView:
     seconds_left: int
     ends_at: datetime
     instructions: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """Is it helping? Comfort early on against comfort now, and the adherence."""
+
+    #: Days with a comfort log, today's included.
+    days_logged: int = 0
+    #: Mean comfort of the first 14 days with a log (None before 14 such days).
+    baseline: float | None = None
+    #: Mean comfort of the last 14 days with a log (None before 28 such days).
+    recent: float | None = None
+    change: float | None = None
+    #: The change is at least the smallest change people notice, either way.
+    meaningful: bool = False
+    #: % of the daily target done over the last 28 working days (None before one).
+    adherence_28d: int | None = None
+    #: The working days `adherence_28d` is made of.
+    adherence_days: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,3 +220,9 @@ class View:
     #: Morning, and no self-massage yet today: the documents suggest the
     #: collar-zone massage in the morning (a suggestion, never a rule).
     suggest_morning_massage: bool = False
+    #: Since when the break has been due (it waits), if one is.
+    due_since: datetime | None = None
+    #: Skips still allowed today (None: no limit).
+    skips_left: int | None = None
+    #: Is it helping: the comfort change and the adherence.
+    outcome: Outcome = field(default_factory=Outcome)

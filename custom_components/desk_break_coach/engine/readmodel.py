@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from . import comfort, stand
+from . import comfort, history, stand
 from .commands import available
 from .context import Context
 from .model import Status, View
@@ -85,6 +85,9 @@ def read(ctx: Context, session: GuidedBreak, now: datetime) -> View:
         over_daily_limit=0
         < ctx.settings.daily_limit_minutes * 60
         <= ctx.desk_seconds(now),
+        due_since=s.due_since if s.due else None,
+        skips_left=ctx.skips_left(),
+        outcome=history.outcome(ctx, now),
         **_comfort(ctx, now),
     )
 

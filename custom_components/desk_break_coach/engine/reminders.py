@@ -1,12 +1,21 @@
-"""Reminders: a break falls due, is announced ahead, or is snoozed; the daily limit."""
+"""Reminders: a break falls due, is announced ahead, reminded again or snoozed; the limit.
+
+Reminding again: while a due break stays unanswered, every `remind_again_minutes`
+it is said again (`break_reminded`), at most `REMIND_AGAIN_MAX` times per due break.
+A moment that comes while no reminder may be given (away, do-not-disturb; off hours,
+a pause and resting end the due break) is let go, not made up later.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from . import micro, stand
+from . import history, micro, stand
 from .context import Context, span
 from .model import EventType
+
+#: Reminders again per due break, at most.
+REMIND_AGAIN_MAX = 4
 
 
 def silenced(ctx: Context) -> bool:
@@ -58,13 +67,17 @@ def evaluate(ctx: Context, now: datetime) -> None:
     reminding = not hushed and s.present and not s.dnd
     if reminding and not s.due and s.snoozed_until is None and now >= ctx.due_at():
         s.due = True
-        s.due_since = now
+        s.due_since = s.last_due_at = now
+        again = ctx.settings.remind_again_minutes
+        s.remind_at = now + span(again) if again > 0 else None
         ctx.emit(
             EventType.BREAK_DUE,
             sitting_minutes=ctx.sitting_minutes(now),
             program=ctx.settings.program,
             snoozes_left=ctx.snoozes_left(),
         )
+    elif s.due and s.remind_at is not None and now >= s.remind_at:
+        remind_again(ctx, now, reminding)
     if reminding and (soon := warn_at(ctx)) is not None and now >= soon:
         s.warned = True
         ctx.emit(EventType.BREAK_SOON, minutes=ctx.settings.warn_minutes)
@@ -74,6 +87,29 @@ def evaluate(ctx: Context, now: datetime) -> None:
     if limit > 0 and not s.limit_reached_today and ctx.desk_seconds(now) >= limit * 60:
         s.limit_reached_today = True
         ctx.emit(EventType.DAILY_LIMIT_REACHED, minutes=limit)
+    history.evaluate(ctx, now)
+
+
+def remind_again(ctx: Context, now: datetime, reminding: bool) -> None:
+    """Say the due break again, if a reminder may be given now; plan the next."""
+    s, again = ctx.state, ctx.settings.remind_again_minutes
+    assert s.due_since is not None
+    if again <= 0:
+        s.remind_at = None
+        return
+    if reminding:
+        s.reminded += 1
+        ctx.emit(
+            EventType.BREAK_REMINDED,
+            count=s.reminded,
+            minutes=int((now - s.due_since) // span(1)),
+        )
+    if s.reminded >= REMIND_AGAIN_MAX:
+        s.remind_at = None
+        return
+    assert s.remind_at is not None
+    while s.remind_at <= now:
+        s.remind_at += span(again)
 
 
 def snooze(ctx: Context, now: datetime, minutes: int | None) -> None:
@@ -82,6 +118,7 @@ def snooze(ctx: Context, now: datetime, minutes: int | None) -> None:
     length = minutes or ctx.settings.snooze_minutes
     s.due = False
     s.due_since = None
+    s.reminded, s.remind_at = 0, None
     s.snoozes_used += 1
     s.snoozed_until = now + span(length)
     ctx.emit(EventType.BREAK_SNOOZED, minutes=length, snoozes_left=ctx.snoozes_left())

@@ -52,6 +52,20 @@ class ComfortEntry:
     after_break: bool = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayRecord:
+    """One closed day, kept for the long view (adherence, the weekly report)."""
+
+    day: date
+    breaks: int = 0
+    target: int = 0
+    #: At the desk in working time: a working day for the adherence.
+    worked: bool = False
+    sitting_minutes: int = 0
+    #: The day's mean comfort level, if any was logged.
+    comfort: float | None = None
+
+
 @dataclass(slots=True, kw_only=True)
 class CoachState:
     """Everything the engine must remember across restarts."""
@@ -101,6 +115,23 @@ class CoachState:
     declined: list[str] = field(default_factory=list)
     first_break_day: date | None = None
     capped_seconds_today: int = 0
+    # The third wave: pacing, reminding again, the skip budget, the long view.
+    #: Today's sitting seconds when a break was last answered (done or skipped).
+    pace_mark: float = 0.0
+    #: When the last exercise break fell due.
+    last_due_at: datetime | None = None
+    #: Reminders again sent for the due break, and when the next one comes.
+    reminded: int = 0
+    remind_at: datetime | None = None
+    skips_today: int = 0
+    #: The last closed days (bounded), oldest first.
+    history: list[DayRecord] = field(default_factory=list)
+    #: The day means of the first days with a comfort log (at most 14, then fixed).
+    baseline: list[float] = field(default_factory=list)
+    #: Closed days with a comfort log, ever.
+    days_logged: int = 0
+    #: The Monday of the last week reported (or not to be reported).
+    reported_week: date | None = None
 
     def fingerprint(self) -> tuple[Any, ...]:
         """Return what the stored form holds but the cursor, cheap to compare.
@@ -185,7 +216,11 @@ _DATETIMES = {
     "standing_changed_at",
     "standing_segment_start",
     "stand_from",
+    "last_due_at",
+    "remind_at",
 }
+#: Stored days (not moments).
+_DAYS = ("day", "first_break_day", "reported_week")
 
 
 def _comfort(raw: Any) -> ComfortEntry:
@@ -209,6 +244,36 @@ def _day(raw: Any) -> date:
     return day
 
 
+def _record(raw: Any) -> DayRecord:
+    if not isinstance(raw, dict):
+        raise TypeError("history")
+    comfort = raw.get("comfort")
+    if comfort is not None and (
+        isinstance(comfort, bool)
+        or not isinstance(comfort, (int, float))
+        or not COMFORT_LEVELS[0] <= comfort <= COMFORT_LEVELS[1]
+    ):
+        raise ValueError("comfort")
+    return DayRecord(
+        day=_day(raw["day"]),
+        breaks=_count(raw.get("breaks", 0)),
+        target=_count(raw.get("target", 0)),
+        worked=raw.get("worked") is True,
+        sitting_minutes=_count(raw.get("sitting_minutes", 0)),
+        comfort=None if comfort is None else float(comfort),
+    )
+
+
+def _level(raw: Any) -> float:
+    if (
+        isinstance(raw, bool)
+        or not isinstance(raw, (int, float))
+        or not COMFORT_LEVELS[0] <= raw <= COMFORT_LEVELS[1]
+    ):
+        raise ValueError(raw)
+    return float(raw)
+
+
 def _text(raw: Any) -> str:
     if not isinstance(raw, str):
         raise TypeError(raw)
@@ -221,6 +286,8 @@ _LISTS: dict[str, Any] = {
     "stop_days": _day,
     "worse_days": _day,
     "declined": _text,
+    "history": _record,
+    "baseline": _level,
 }
 
 
@@ -252,7 +319,7 @@ def _encode(value: Any) -> Any:
 #: The fields of each stored dataclass, in order.
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     kind: tuple(item.name for item in fields(kind))
-    for kind in (CoachState, BreakState, ComfortEntry)
+    for kind in (CoachState, BreakState, ComfortEntry, DayRecord)
 }
 
 
@@ -275,12 +342,12 @@ def _count(value: Any) -> int:
 
 def _decode(name: str, value: Any, default: Any) -> Any:
     if value is None:
-        if name in _DATETIMES or name in ("day", "first_break_day"):
+        if name in _DATETIMES or name in _DAYS:
             return None
         raise TypeError(name)
     if name in _DATETIMES:
         return _moment(value)
-    if name in ("day", "first_break_day"):
+    if name in _DAYS:
         return _day(value)
     kind = type(default)
     if kind is bool and not isinstance(value, bool):

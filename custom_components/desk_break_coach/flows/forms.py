@@ -44,6 +44,7 @@ from ..const import (
     CONF_IDLE_SECONDS,
     CONF_LANGUAGE,
     CONF_MASSAGE_AFTER_LAST,
+    CONF_MAX_SKIPS_PER_DAY,
     CONF_MAX_SNOOZES,
     CONF_MICRO_BREAK_MINUTES,
     CONF_MICRO_BREAK_SECONDS,
@@ -54,6 +55,7 @@ from ..const import (
     CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
     CONF_PROGRAM,
+    CONF_REMIND_AGAIN_MINUTES,
     CONF_REPS,
     CONF_SCHEDULE_ENTITY,
     CONF_SIT_MINUTES,
@@ -62,13 +64,16 @@ from ..const import (
     CONF_STANDING_ENTITY,
     CONF_TTS_ENTITY,
     CONF_WARN_MINUTES,
+    CONF_WEEKLY_REPORT,
     CONF_WORK_DAYS,
     CONF_WORK_END,
     CONF_WORK_START,
     DEFAULT_DND_STATES,
+    DEFAULT_MAX_SKIPS_PER_DAY,
     DEFAULT_NAME,
     DEFAULT_PRESENCE_MODE,
     DEFAULT_PRESENCE_STATES,
+    DEFAULT_REMIND_AGAIN_MINUTES,
     HOME_DOMAINS,
     LANGUAGES,
     NUMBER_OPTION_RANGES,
@@ -139,6 +144,7 @@ _NUMBER_UNITS: Mapping[str, str] = {
     CONF_WARN_MINUTES: "minutes",
     CONF_DAILY_LIMIT_MINUTES: "minutes",
     **DESK_UNITS,
+    CONF_REMIND_AGAIN_MINUTES: "minutes",
 }
 
 PROFILE_SCHEMA = probatio.Schema(
@@ -319,6 +325,15 @@ OPTIONS_SCHEMA = probatio.Schema(
             ),
             ERROR_INVALID_VALUE,
         ),
+        probatio.Optional(
+            CONF_REMIND_AGAIN_MINUTES, default=DEFAULT_REMIND_AGAIN_MINUTES
+        ): _whole_number(CONF_REMIND_AGAIN_MINUTES),
+        probatio.Optional(
+            CONF_MAX_SKIPS_PER_DAY, default=DEFAULT_MAX_SKIPS_PER_DAY
+        ): _whole_number(CONF_MAX_SKIPS_PER_DAY),
+        probatio.Optional(CONF_WEEKLY_REPORT): _field(
+            BooleanSelector(), ERROR_INVALID_VALUE
+        ),
     }
 )
 
@@ -410,6 +425,7 @@ def validate_options(
             ),
             CONF_LANGUAGE: user_input.get(CONF_LANGUAGE) or None,
             **desk_options(user_input),
+            CONF_WEEKLY_REPORT: bool(user_input.get(CONF_WEEKLY_REPORT, False)),
         }
     )
     return options, errors

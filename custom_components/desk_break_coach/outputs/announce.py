@@ -43,6 +43,8 @@ _LOGGER = logging.getLogger(__name__)
 REMINDER_EVENTS: Final = frozenset(
     {
         EventType.BREAK_DUE,
+        EventType.BREAK_REMINDED,
+        EventType.WEEKLY_REPORT,
         EventType.BREAK_SOON,
         EventType.MICRO_BREAK_STARTED,
         EventType.DAILY_LIMIT_REACHED,
@@ -52,6 +54,9 @@ REMINDER_EVENTS: Final = frozenset(
 STEP_EVENTS: Final = frozenset(
     {EventType.BREAK_STARTED, EventType.EXERCISE_STARTED, EventType.BREAK_COMPLETED}
 )
+#: A due break, said first or again: a satellite asks "start or snooze?".
+_DUE: Final = frozenset({EventType.BREAK_DUE, EventType.BREAK_REMINDED})
+NOTIFY: Final = "notify"
 #: Longest wait for one delivery; a question waits for the spoken answer as well.
 SEND_TIMEOUT: Final = 60.0
 ASK_TIMEOUT: Final = 120.0
@@ -105,7 +110,11 @@ class Announcer:
             return
         asked_by = None if origin is None else origin.satellite_id
         for target in options.get(CONF_ANNOUNCE_TARGETS) or []:
-            if target == asked_by:
+            if target == asked_by or (
+                # The weekly report is written, never spoken.
+                event.type is EventType.WEEKLY_REPORT
+                and split_entity_id(target)[0] != NOTIFY
+            ):
                 continue
             self.entry.async_create_background_task(
                 self.hass,
@@ -141,7 +150,7 @@ class Announcer:
         domain = split_entity_id(target)[0]
         if domain == "assist_satellite":
             features = int(state.attributes.get(ATTR_SUPPORTED_FEATURES) or 0)
-            if event.type is EventType.BREAK_DUE and features & _START_CONVERSATION:
+            if event.type in _DUE and features & _START_CONVERSATION:
                 await self._ask(target, message, features)
                 return
             if (

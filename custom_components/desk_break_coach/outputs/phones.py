@@ -10,6 +10,9 @@ Each gets, through its `notify.mobile_app_<device name>` action:
   button's action id carries the due break it came with (`token`), and a press
   acts only while that break is still the one due (a stale press is logged at
   debug). The next due break's notification brings buttons that work.
+- while the break stays due, each reminder again replaces that notification, saying
+  how long the break has waited; its Skip button goes once the day's skips are used.
+- the weekly report, as a plain notification.
 - during a guided break, one notification that follows the steps: the exercise,
   the step as a progress bar and a countdown to the step's end. It is a live
   update: pinned on Android 16+, a Live Activity on iOS 17.2+ (routed by the pinned
@@ -96,6 +99,11 @@ def stand_tag(entry_id: str) -> str:
     return f"{DOMAIN}_{entry_id}_stand"
 
 
+def report_tag(entry_id: str) -> str:
+    """Tag of a profile's weekly report."""
+    return f"{DOMAIN}_{entry_id}_report"
+
+
 def live_tag(entry_id: str) -> str:
     """Tag of a profile's live notification during a break."""
     return f"{DOMAIN}_{entry_id}_live"
@@ -180,7 +188,18 @@ class Phones:
     def async_on_event(self, event: Event, origin: Origin | None) -> None:
         """Send or clear what an event calls for."""
         phones = self.phones()
-        if event.type is EventType.BREAK_DUE:
+        if event.type is EventType.WEEKLY_REPORT:
+            report: dict[str, Any] = {
+                "title": self.coach.name,
+                "message": str(event.data["message"]),
+                "data": {
+                    "tag": report_tag(self.entry.entry_id),
+                    "notification_icon": "mdi:chart-line",
+                },
+            }
+            for device_id in phones:
+                self._queue(device_id, _fixed(report))
+        if event.type in (EventType.BREAK_DUE, EventType.BREAK_REMINDED):
             if (token := self._due_token()) is None:
                 return  # over within the same pass (replayed while catching up)
             self._due_on.update(phones)
@@ -256,11 +275,13 @@ class Phones:
         """Return the due break with its buttons, titled in the profile's language."""
         entry_id = self.entry.entry_id
         titles = await self._titles()
-        snoozes_left = event.data.get("snoozes_left")
+        view = self.coach.view_now()
+        snoozes_left = event.data.get("snoozes_left", view.snoozes_left)
         actions = [
             {"action": action_id(spec, entry_id, token), "title": titles[spec.command]}
             for spec in PHONE_COMMANDS
-            if spec.command is not Command.SNOOZE or snoozes_left != 0
+            if (spec.command is not Command.SNOOZE or snoozes_left != 0)
+            and (spec.command is not Command.SKIP_BREAK or view.skips_left != 0)
         ]
         return {
             "title": self.coach.name,

@@ -18,9 +18,11 @@ _LOGGER = logging.getLogger(__name__)
 #: Seconds before a change that can wait is written.
 SAVE_DELAY = 10
 STORAGE_VERSION = 1
-#: 2: the second wave's progress (micro-breaks, standing, the comfort log). Older
-#: files read as they are: what they lack starts at its default.
-STORAGE_MINOR_VERSION = 2
+#: 2: the second wave's progress (micro-breaks, standing, the comfort log).
+#: 3: the third wave's (pacing, reminders again, skips, the day records for the long
+#: view). Older files read as they are: what they lack starts at its default (no
+#: day records yet: the adherence and the outcome start counting from the upgrade).
+STORAGE_MINOR_VERSION = 3
 #: Files of newer storage versions are read too, as far as this version understands.
 _ANY_VERSION = 2**31 - 1
 

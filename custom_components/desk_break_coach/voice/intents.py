@@ -182,9 +182,13 @@ class ComfortStatusIntentHandler(CoachIntentHandler):
         intent_obj: intent.Intent,
         values: dict[str, Any],
     ) -> str:
-        """Describe the comfort log of the last 7 days."""
+        """Describe the comfort log of the last 7 days, then whether it helps."""
+        view = coach.view_now()
         return " ".join(
-            comfort_parts(voice, coach.view_now(), values.get(SLOT_PROFILE))
+            [
+                *comfort_parts(voice, view, values.get(SLOT_PROFILE)),
+                *outcome_parts(voice, view),
+            ]
         )
 
 
@@ -206,6 +210,38 @@ def comfort_parts(voice: VoiceData, view: View, name: str | None) -> list[str]:
     parts.append(say("week", average=shown))
     if view.comfort_trend in ("better", "worse"):
         parts.append(say(view.comfort_trend))
+    return parts
+
+
+def outcome_parts(voice: VoiceData, view: View) -> list[str]:
+    """Return is it helping: how regularly the breaks are done, how comfort changed.
+
+    Each sentence only when there is something to say.
+    """
+    replies = voice.replies["how_am_i_doing"]
+    outcome = view.outcome
+    parts = []
+    if outcome.adherence_28d is not None:
+        parts.append(
+            voice.words.fill(
+                str(replies["adherence"]),
+                {"days": outcome.adherence_days, "adherence": outcome.adherence_28d},
+            )
+        )
+    if outcome.change is not None:
+        key = "same"
+        if outcome.meaningful:
+            key = "better" if outcome.change > 0 else "worse"
+    elif outcome.days_logged:
+        key = "too_early"
+    else:
+        return parts
+    values = {
+        "baseline": outcome.baseline,
+        "recent": outcome.recent,
+        "days_logged": outcome.days_logged,
+    }
+    parts.append(voice.words.fill(str(replies[key]), values))
     return parts
 
 

@@ -21,6 +21,8 @@ def template_key(event_type: EventType, data: Mapping[str, Any]) -> str:
     """Return the template key of an event: its type, and for a stop, the reason."""
     if event_type is EventType.ROUTINE_STOPPED:
         return f"{event_type.value}_{data.get('reason') or DEFAULT_REASON}"
+    if event_type is EventType.WEEKLY_REPORT and data.get("comfort_change") is not None:
+        return f"{event_type.value}_comfort"
     return event_type.value
 
 

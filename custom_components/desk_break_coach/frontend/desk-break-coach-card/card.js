@@ -14,9 +14,10 @@ import { languageOf, translate } from "./localize.js";
 import { SHARED_STYLE } from "./styles.js";
 import { STYLE as SUMMARY_STYLE, Summary } from "./summary.js";
 import { WeekView, STYLE as WEEK_STYLE } from "./week.js";
+import { WeeksView, STYLE as WEEKS_STYLE } from "./weeks.js";
 
 const STYLE = [SHARED_STYLE, SUMMARY_STYLE, EXERCISE_STYLE, COMFORT_STYLE, ACTIONS_STYLE,
-  WEEK_STYLE].join("");
+  WEEK_STYLE, WEEKS_STYLE].join("");
 
 export class DeskBreakCoachCard extends HTMLElement {
   constructor() {
@@ -69,7 +70,7 @@ export class DeskBreakCoachCard extends HTMLElement {
   getCardSize() {
     const status = this._state("status");
     const size = status && status.state === "on_break" ? 9 : 5;
-    return size + (this._config && showsWeek(this._config) ? 4 : 0);
+    return size + (this._config && showsWeek(this._config) ? 7 : 0);
   }
 
   getGridOptions() {
@@ -123,10 +124,11 @@ export class DeskBreakCoachCard extends HTMLElement {
     this._comfort = new ComfortChoice(this);
     this._actions = new ActionBar(this);
     this._week = new WeekView(this);
+    this._weeks = new WeeksView(this);
     this._error = element("p", "error", { role: "alert" });
     this._empty = element("p", "empty", { hidden: "" });
     this._main = element("div", "main", {}, [this._summary.root, this._exercise.root,
-      this._comfort.root, this._actions.root, this._error, this._week.root]);
+      this._comfort.root, this._actions.root, this._error, this._week.root, this._weeks.root]);
     const style = element("style", "", {}, [STYLE]);
     this.shadowRoot.replaceChildren(style, element("ha-card", "", {}, [this._empty, this._main]));
     this._built = true;
@@ -169,6 +171,7 @@ export class DeskBreakCoachCard extends HTMLElement {
     this._comfort.render(view);
     this._actions.render(view, this._exercise.step, this._exercise.stepsTotal);
     this._week.render(view);
+    this._weeks.render(view);
     this._tick();
     this._scheduleTick();
   }

@@ -7,7 +7,8 @@ import { CARD_TYPE, DOMAIN } from "./const.js";
 // Entity keys per platform (translation_key = key in the integration).
 export const ENTITY_KEYS = {
   sensor: ["status", "sitting_time", "sitting_today", "next_break", "breaks_today",
-    "daily_progress", "current_exercise", "streak", "comfort", "standing_today"],
+    "daily_progress", "current_exercise", "streak", "comfort", "standing_today",
+    "adherence"],
   binary_sensor: ["break_due", "occupied"],
   button: ["start_break", "next_exercise", "finish_break", "snooze", "skip_break"],
   switch: ["reminders"],

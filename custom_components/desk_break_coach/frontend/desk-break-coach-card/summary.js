@@ -170,11 +170,13 @@ export class Summary {
     }
     els.info.hidden = !info;
     setText(els.info, info);
-    this.clock = { since, nextMs, today: todayClock, standing: standingClock };
+    // A due break says how long it has waited.
+    const due = code === "break_due" ? toMs(attrs.due_since) : undefined;
+    this.clock = { since, nextMs, due, today: todayClock, standing: standingClock };
   }
 
   tick(now) {
-    const { since, nextMs, today, standing } = this.clock;
+    const { since, nextMs, due, today, standing } = this.clock;
     const stats = this._stats;
     if (today) setText(stats.today.dd, formatMinutes(this._lang, counted(today, now)));
     if (standing) {
@@ -191,8 +193,12 @@ export class Summary {
     }
     if (nextMs !== undefined) {
       const left = nextMs - now;
-      setText(stats.next_break.sub, left <= 0 ? this._t("now")
-        : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) }));
+      let sub = left <= 0 ? this._t("now")
+        : this._t("in", { d: formatMinutes(this._lang, Math.ceil(left / 60000)) });
+      if (due !== undefined && now - due >= 60000) {
+        sub = this._t("waiting", { d: formatMinutes(this._lang, Math.floor((now - due) / 60000)) });
+      }
+      setText(stats.next_break.sub, sub);
     }
   }
 }

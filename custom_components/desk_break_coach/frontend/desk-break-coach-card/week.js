@@ -53,7 +53,7 @@ export const STYLE = `
 
 // The calendar day (YYYY-MM-DD) of an instant in a time zone (undefined: the browser's).
 const dayFormats = new Map();
-function dayKey(ms, timeZone) {
+export function dayKey(ms, timeZone) {
   if (!dayFormats.has(timeZone)) {
     const options = { year: "numeric", month: "2-digit", day: "2-digit" };
     let format;
