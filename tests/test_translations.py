@@ -15,10 +15,13 @@ from typing import Any
 import pytest
 import yaml
 
+from custom_components.desk_break_coach.const import FALLBACK_LANGUAGE
+from custom_components.desk_break_coach.const import LANGUAGES as SHIPPED
+
 PACKAGE = Path(__file__).parents[1] / "custom_components" / "desk_break_coach"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: The languages besides English.
-LANGUAGES = ["ru", "de"]
+LANGUAGES = [language for language in SHIPPED if language != FALLBACK_LANGUAGE]
 #: The card's sources: one file, or the card and its modules.
 FRONTEND = PACKAGE / "frontend"
 #: Plural categories (Intl.PluralRules): a card string with these keys is one text.

@@ -78,7 +78,7 @@ CONF_LANGUAGE: Final = "language"
 CONF_MASSAGE_AFTER_LAST: Final = "massage_after_last"
 
 #: The languages the integration ships (routines/, sentences/, translations/).
-LANGUAGES: Final = ("en", "ru", "de")
+LANGUAGES: Final = ("en", "ru", "de", "es", "fr", "it", "nl", "pl", "pt", "uk")
 #: Where a language is not shipped.
 FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"
