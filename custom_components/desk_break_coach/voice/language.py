@@ -34,8 +34,12 @@ _SPACES = re.compile(r"[\s\-]+")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, single-spaced, without the punctuation speech-to-text adds."""
-    text = text.casefold().replace("ё", "е")
+    """Lower-case, single-spaced, without the punctuation speech-to-text adds.
+
+    The apostrophe is dropped in every form, the Ukrainian letter one ("пʼять")
+    too, so "п'ять" said and "пʼять" spelled are one word.
+    """
+    text = text.casefold().replace("ё", "е").replace("\u02bc", "")
     text = re.sub(r"[^\w\s\-]", "", text)
     return _SPACES.sub(" ", text).strip()
 
