@@ -412,3 +412,53 @@ def test_every_translation_names_every_language() -> None:
             for key, text in theirs.items()
             if key.startswith("selector.language.options.")
         } == own, language
+
+
+def test_no_sentence_is_heard_in_another_language() -> None:
+    """Every language's sentences are registered at once: none may match another's.
+
+    A sentence that fit two languages would run two intents, and the reply could
+    come in the wrong language. Each template is expanded (wildcards filled in)
+    and matched against every other language's templates, as Assist matches them.
+    """
+    from hassil.intents import Intents, WildcardSlotList  # noqa: PLC0415
+    from hassil.parse_expression import parse_sentence  # noqa: PLC0415
+    from hassil.recognize import recognize  # noqa: PLC0415
+    from hassil.sample import sample_expression  # noqa: PLC0415
+
+    slots = {"minutes": "10", "profile": "Anna", "level": "7"}
+    voices = {language: voice_data(language) for language in SHIPPED}
+    templates = {}
+    for language, data in voices.items():
+        found = Intents.from_dict(
+            {
+                "language": language,
+                "intents": {
+                    f"{intent_type}_{number}": {
+                        "data": [{"sentences": block["sentences"]}]
+                    }
+                    for intent_type, blocks in data["intents"].items()
+                    for number, block in enumerate(blocks)
+                },
+            }
+        )
+        for name in slots:
+            found.slot_lists[name] = WildcardSlotList(name)
+        templates[language] = found
+    heard = []
+    for language, data in voices.items():
+        for blocks in data["intents"].values():
+            for block in blocks:
+                for template in block["sentences"]:
+                    for name, value in slots.items():
+                        template = template.replace(f"{{{name}}}", value)
+                    expression = parse_sentence(template).expression
+                    for _, sample in zip(
+                        range(500), sample_expression(expression), strict=False
+                    ):
+                        heard.extend(
+                            (language, sample, other)
+                            for other, found in templates.items()
+                            if other != language and recognize(sample, found)
+                        )
+    assert not heard
