@@ -48,6 +48,7 @@ PARTS = {
     "editor.js",
     "entities.js",
     "exercise.js",
+    "facts.js",
     "format.js",
     "localize.js",
     "pictures.js",

@@ -17,6 +17,7 @@ from .engine import (
     NOTE_MAX,
     REPS_RANGE as ENGINE_REPS_RANGE,
     WEEKDAYS as ENGINE_WEEKDAYS,
+    ProgramId,
     Settings,
     StopReason,
     WorkSchedule,
@@ -84,17 +85,8 @@ FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"
 CONF_PHONES: Final = "phones"
 
-# Programs (the `program` option and select entity)
-PROGRAM_NECK_SITTING: Final = "neck_sitting"
-PROGRAM_NECK_PREVENTION: Final = "neck_prevention"
-PROGRAM_NECK_LYING: Final = "neck_lying"
-PROGRAM_SELF_MASSAGE_NECK: Final = "self_massage_neck"
-PROGRAMS: Final = (
-    PROGRAM_NECK_SITTING,
-    PROGRAM_NECK_PREVENTION,
-    PROGRAM_NECK_LYING,
-    PROGRAM_SELF_MASSAGE_NECK,
-)
+# Programs (the `program` option and select entity): the engine's, in its order
+PROGRAMS: Final = tuple(program.value for program in ProgramId)
 
 # Weekdays in Python's `date.weekday()` order: WEEKDAYS[date.weekday()]
 WEEKDAYS: Final = ENGINE_WEEKDAYS

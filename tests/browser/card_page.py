@@ -39,6 +39,11 @@ async def card_text(page: Page) -> dict[str, Any]:
                 .filter((b) => shown(b)).map((b) => b.textContent.trim()),
             buttons: Array.from(root.querySelectorAll('.actions button'))
                 .filter((b) => !b.hidden).map((b) => b.textContent.trim()),
+            statusIcon: (root.querySelector('.status-icon') || {{ getAttribute: () => null }})
+                .getAttribute('icon'),
+            buttonIcons: Object.fromEntries(Array.from(root.querySelectorAll('.actions button'))
+                .filter((b) => !b.hidden).map((b) => [b.dataset.action,
+                    b.querySelector('ha-icon').getAttribute('icon')])),
             background: card ? getComputedStyle(card).backgroundColor : null,
         }};
     }})()""")

@@ -120,7 +120,7 @@ async def _catalogues_fetched(demo: Demo) -> list[str]:
 
 
 async def _fallbacks(demo: Demo, language: str) -> dict[str, Any]:
-    """Ask the card's own catalogue module what it shows in the other cases."""
+    """Ask the card's own catalogue and language modules what it shows otherwise."""
     urls: list[str] = await demo.page.evaluate(
         "performance.getEntriesByType('resource').map((entry) => entry.name)"
         f".filter((name) => name.endsWith('/routines/{language}.json'))"
@@ -128,8 +128,11 @@ async def _fallbacks(demo: Demo, language: str) -> dict[str, Any]:
     module = urls[0].removesuffix(f"routines/{language}.json") + (
         "desk-break-coach-card/catalogue.js"
     )
+    # The one place the card folds a language: localize.js, beside catalogue.js.
+    localize = module.removesuffix("catalogue.js") + "localize.js"
     found: dict[str, Any] = await demo.page.evaluate(f"""(async () => {{
         const m = await import({json.dumps(module)});
+        const l = await import({json.dumps(localize)});
         const {{ catalogue }} = m.catalogueFor({json.dumps(language)});
         const text = (program, id) =>
             m.exerciseText(catalogue, {{ program, exercise_id: id }}) ?? null;
@@ -141,8 +144,8 @@ async def _fallbacks(demo: Demo, language: str) -> dict[str, Any]:
             unknownProgram: text('no_such_program', 'chin_tuck'),
             program: m.programName(catalogue, 'neck_sitting') ?? null,
             customProgram: m.programName(catalogue, 'custom_neck_sitting') ?? null,
-            regional: m.shippedLanguage('{language}-CH') ?? null,
-            notShipped: m.shippedLanguage('{NOT_SHIPPED}') ?? null,
+            regional: l.shippedLanguage('{language}-CH') ?? null,
+            notShipped: l.shippedLanguage('{NOT_SHIPPED}') ?? null,
             notShippedCatalogue: m.catalogueFor('{NOT_SHIPPED}').catalogue ?? null,
         }};
     }})()""")

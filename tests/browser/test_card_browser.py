@@ -56,6 +56,7 @@ from .waves import (
 )
 
 TRANSLATIONS = REPO / "custom_components" / "desk_break_coach" / "translations"
+ICONS = REPO / "custom_components" / "desk_break_coach" / "icons.json"
 
 DOMAIN = "desk_break_coach"
 PRESENCE = "input_boolean.desk_presence"
@@ -274,6 +275,15 @@ async def _first_run(
     assert not http_yaml, http_yaml
 
 
+def _check_icons(card: dict[str, Any], status: str) -> None:
+    """Check that the card shows the integration's icons, served to it as facts."""
+    icons = json.loads(ICONS.read_text(encoding="utf-8"))
+    assert card["statusIcon"] == icons["entity"]["sensor"]["status"]["state"][status]
+    assert card["buttonIcons"], card
+    for action, icon in card["buttonIcons"].items():
+        assert icon == icons["services"][action]["service"], (action, icon)
+
+
 async def _run_card_checks(demo: Demo, *, device_name: str) -> None:
     """At phone width: start a break on the card; its exercise, countdown and picture."""
     page, api, ids, status_names = demo.page, demo.api, demo.ids, demo.status_names
@@ -300,6 +310,7 @@ async def _run_card_checks(demo: Demo, *, device_name: str) -> None:
     )
     assert card["name"] == device_name
     assert "Start break" in card["buttons"]
+    _check_icons(card, (await api.state(ids["status"]))["state"])
     assert card["exercise"] is None
     assert card["picture"] is None
     assert lightness(card["background"]) > 0.8
@@ -329,6 +340,7 @@ async def _run_card_checks(demo: Demo, *, device_name: str) -> None:
     assert card["countdown"]
     assert "Next" in card["buttons"]
     assert "Start break" not in card["buttons"]
+    _check_icons(card, "on_break")
     # A built-in exercise: its picture beside the name; the first-week note.
     assert card["picture"] == exercise["attributes"]["exercise_id"], card
     assert status["attributes"]["first_week"] is True

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from .context import Context
-from .model import EventType, StopReason
+from .model import EventType, ProgramId, StopReason
 from .state import ComfortEntry
 
 #: How long the log is kept.
@@ -29,7 +29,10 @@ DROP = 3
 GOOD_LEVEL = 7
 GOOD_DAYS = 5
 #: The next program once the current one is comfortable.
-NEXT_PROGRAM = {"neck_lying": "neck_sitting", "neck_sitting": "neck_prevention"}
+NEXT_PROGRAM = {
+    ProgramId.NECK_LYING.value: ProgramId.NECK_SITTING.value,
+    ProgramId.NECK_SITTING.value: ProgramId.NECK_PREVENTION.value,
+}
 TREND_STEP = 1.0
 
 

@@ -25,6 +25,15 @@ class Status(StrEnum):
     STANDING = "standing"
 
 
+class ProgramId(StrEnum):
+    """The shipped programs (the `program` option); every catalogue has each."""
+
+    NECK_SITTING = "neck_sitting"
+    NECK_PREVENTION = "neck_prevention"
+    NECK_LYING = "neck_lying"
+    SELF_MASSAGE_NECK = "self_massage_neck"
+
+
 class StopReason(StrEnum):
     """Why the exercises were stopped."""
 
@@ -94,7 +103,7 @@ class Settings:
     snooze_minutes: int = 10
     max_snoozes: int = 3
     daily_target: int = 4
-    program: str = "neck_sitting"
+    program: str = ProgramId.NECK_SITTING.value
     reps: int = 10
     exercise_seconds: int = 120
     #: 0 turns each of these off.

@@ -5,18 +5,20 @@
 import { programName } from "./catalogue.js";
 import { DOMAIN } from "./const.js";
 import { element, setAttr, setText } from "./dom.js";
+import { FACTS } from "./facts.js";
 import { isKnown, toNumber } from "./format.js";
 
+// Each button is the integration's action of that name, with its icon.
 export const ACTIONS = [
-  { id: "start_break", icon: "mdi:play", primary: true },
-  { id: "next_exercise", icon: "mdi:skip-next", primary: true },
-  { id: "finish_break", icon: "mdi:check" },
-  { id: "snooze", icon: "mdi:alarm-snooze" },
-  { id: "skip_break", icon: "mdi:close" },
+  { id: "start_break", primary: true },
+  { id: "next_exercise", primary: true },
+  { id: "finish_break" },
+  { id: "snooze" },
+  { id: "skip_break" },
   // The action's default reason is "unwell": "I feel worse".
-  { id: "stop_routine", icon: "mdi:emoticon-sick-outline", warn: true },
-  { id: "pause", icon: "mdi:pause" },
-  { id: "resume", icon: "mdi:play-circle-outline", primary: true },
+  { id: "stop_routine", warn: true },
+  { id: "pause" },
+  { id: "resume", primary: true },
 ];
 
 export const STYLE = `
@@ -40,7 +42,7 @@ export class ActionBar {
     this._chosen = "";
     this._buttons = {};
     for (const action of ACTIONS) {
-      const icon = element("ha-icon", "", { icon: action.icon });
+      const icon = element("ha-icon", "", { icon: FACTS.command_icons[action.id] || "" });
       const label = element("span");
       const button = element("button", action.primary ? "primary" : action.warn ? "warn" : "",
         { type: "button", "data-action": action.id }, [icon, label]);

@@ -5,7 +5,7 @@
 // when it cannot), and for a person's own routines, the card shows the entity's
 // own text, in the profile's language.
 
-import { STRINGS } from "./strings.js";
+import { shippedLanguage } from "./localize.js";
 
 // A person's own routine: its program id, and its text is shown as written.
 const CUSTOM_PREFIX = "custom_";
@@ -16,13 +16,6 @@ const RETRY_MS = 60000;
 // null when it could not be loaded.
 const LOADED = new Map();
 const WARNED = new Set();
-
-// The shipped language a viewer's language falls on ("de-CH": "de"), if any.
-// The card's STRINGS have exactly the languages the integration ships.
-export function shippedLanguage(lang) {
-  const base = String(lang || "").toLowerCase().split(/[-_]/)[0];
-  return Object.hasOwn(STRINGS, base) ? base : undefined;
-}
 
 function fetchCatalogue(base) {
   const entry = { catalogue: undefined, promise: undefined };

@@ -2,8 +2,9 @@
 // routine, the sitting stats (the sitting time and next break tick locally),
 // and what a pause or rest means.
 
-import { SITTING_STATUSES, STATUS_LOOK, UNKNOWN_LOOK } from "./const.js";
+import { SITTING_STATUSES, STATUS_COLORS, UNKNOWN_LOOK } from "./const.js";
 import { setAttr, setText } from "./dom.js";
+import { FACTS } from "./facts.js";
 import { formatMinutes, formatTime, isKnown, toMs, toNumber } from "./format.js";
 import { dictFor } from "./localize.js";
 
@@ -97,7 +98,9 @@ export class Summary {
     const name = device.name_by_user || device.name || attrs.friendly_name || "";
     setText(els.name, name);
     setAttr(els.name, "title", name);
-    const [icon, color] = STATUS_LOOK[code] || UNKNOWN_LOOK;
+    const known = Object.hasOwn(STATUS_COLORS, code);
+    const icon = (known && FACTS.status_icons[code]) || UNKNOWN_LOOK[0];
+    const color = known ? STATUS_COLORS[code] : UNKNOWN_LOOK[1];
     setAttr(els.icon, "icon", icon);
     els.badge.style.setProperty("--dbc-color", color);
     setText(els.status, hass.formatEntityState ? hass.formatEntityState(status)
