@@ -158,8 +158,11 @@ async def test_break_due_reaches_every_kind_of_target(
     # Due again: everyone hears it again, the broken targets are not logged again.
     await advance(hass, freezer, minutes=15)
     await _settle(hass)
-    assert targets.heard("notify.phone") == [DUE, DUE.replace("45", "60")]
-    assert targets.heard("media_player.speaker") == [DUE, DUE.replace("45", "60")]
+    assert targets.heard("notify.phone") == [DUE, DUE.replace("45 minutes", "1 hour")]
+    assert targets.heard("media_player.speaker") == [
+        DUE,
+        DUE.replace("45 minutes", "1 hour"),
+    ]
     assert len(targets.ask) == 2
     assert len([r for r in caplog.records if "notify.broken" in r.getMessage()]) == 1
 
@@ -287,7 +290,7 @@ async def test_refused_answer_is_spoken(
     await advance(hass, freezer, minutes=45)
     await _settle(hass)
     assert targets.heard("assist_satellite.kitchen") == [
-        "This break was already snoozed 0 times; start it or skip it."
+        "This break cannot be snoozed again; start it or skip it."
     ]
     assert state(hass, "sensor", "status").state == "break_due"
 

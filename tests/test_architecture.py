@@ -25,7 +25,6 @@ LOADED_BY_NAME = frozenset(
         "event",
         "intent",
         "llm",
-        "logbook",
         "number",
         "repairs",
         "select",

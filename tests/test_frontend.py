@@ -47,6 +47,7 @@ PARTS = {
     "dom.js",
     "editor.js",
     "entities.js",
+    "plural.js",
     "exercise.js",
     "facts.js",
     "format.js",

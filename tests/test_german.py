@@ -61,7 +61,8 @@ async def test_guided_break_in_german(
 
     assert await say(hass, "Nächste Übung") == (
         "Übung 2 von 2: Kopf seitlich neigen. "
-        "Neige den Kopf mit dem Ohr zu einer Schulter, dann zur anderen. 10 Mal."
+        "Neige den Kopf mit dem Ohr zu einer Schulter, dann zur anderen. "
+        "Wiederhole das 10-mal."
     )
     assert await say(hass, "Ich bin fertig") == (
         "Gut gemacht. Heute hast du 1 von 4 Pausen geschafft."
@@ -72,7 +73,7 @@ async def test_guided_break_in_german(
 
     await advance(hass, freezer, minutes=20)
     reply = await say(hass, "Wie lange sitze ich schon?")
-    assert reply.startswith("Du sitzt seit 20 Minuten; heute hast du 1 von 4 Pausen")
+    assert reply.startswith("Du sitzt seit 20 Minuten. Heute hast du 1 von 4 Pausen")
     assert reply.endswith(" Uhr.")
 
     assert await say(hass, "Mein Nacken ist bei 7 von 10") == "Notiert: 7 von 10."

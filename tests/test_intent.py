@@ -71,7 +71,7 @@ async def test_snooze_and_skip_by_voice(hass: HomeAssistant) -> None:
     assert await async_say(hass, "remind me later") == "Break snoozed for 10 minutes."
     assert len(snoozed) == 3
     assert await async_say(hass, "snooze the break") == (
-        "This break was already snoozed 3 times; start it or skip it."
+        "This break cannot be snoozed again; start it or skip it."
     )
     assert await async_say(hass, "snooze the break for many minutes") == (
         "Sorry, I did not catch how many minutes."
@@ -92,14 +92,14 @@ async def test_status_by_voice(
     await set_presence(hass, True)
     await advance(hass, freezer, minutes=52)
     expected = (
-        "You have been sitting for 52 minutes; 0 of 4 breaks done today. "
+        "You have been sitting for 52 minutes. 0 of 4 breaks done today. "
         "The next break is at 10:00."
     )
     assert await async_say(hass, "how long have I been sitting") == expected
     assert await async_say(hass, "How many breaks today?") == expected
     await advance(hass, freezer, minutes=8)
     assert await async_say(hass, "what is my break status") == (
-        "You have been sitting for 60 minutes, and a break is due. "
+        "You have been sitting for 1 hour, and a break is due. "
         "0 of 4 breaks done today."
     )
     await async_say(hass, "start the break")
@@ -228,7 +228,7 @@ async def test_several_profiles(
     await advance(hass, freezer, minutes=6)
     assert hass.states.get("sensor.boris_status").state == "away"
     assert await async_say(hass, "how long have I been sitting") == (
-        "Anna: You have been sitting for 6 minutes; 0 of 4 breaks done today. "
+        "Anna: You have been sitting for 6 minutes. 0 of 4 breaks done today. "
         "The next break is at 10:30."
     )
     assert await async_say(hass, "how long has Boris been sitting") == (
@@ -274,20 +274,20 @@ async def test_russian(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> N
     reply = await async_say(hass, "Отложи перерыв на десять минут", language="ru")
     assert reply.startswith("Какой профиль вы имеете в виду: Анна, Борис?")
     reply = await async_say(hass, "отложи перерыв для Анны", language="ru")
-    assert reply == "Перерыв отложен. Минут до напоминания: 10."
+    assert reply == "Перерыв отложен на 10 минут."
     assert hass.states.get("sensor.anna_status").state == "snoozed"
     reply = await async_say(hass, "отложи перерыв на 5 минут", language="ru")
-    assert reply == "Борис: Перерыв отложен. Минут до напоминания: 5."
+    assert reply == "Борис: Перерыв отложен на 5 минут."
 
     await advance(hass, freezer, minutes=5)
     reply = await async_say(hass, "начни разминку для Бориса", language="ru")
-    assert reply.startswith("Начинаем: Мягкая гимнастика для шеи сидя.")
+    assert reply.startswith("Начинаем «Мягкая гимнастика для шеи сидя»: 2 упражнения.")
     reply = await async_say(hass, "следующее упражнение", language="ru")
     assert reply.startswith("Борис: Упражнение 2 из 2:")
     reply = await async_say(hass, "я закончила", language="ru")
-    assert reply == "Борис: Отлично. Перерывов сегодня: 1 из 4."
+    assert reply == "Борис: Отлично. Сегодня сделано 1 из 4 перерывов."
     reply = await async_say(hass, "сколько сидит Анна", language="ru")
-    assert reply.startswith("Минут без перерыва: 50.")
+    assert reply.startswith("Вы сидите уже 50 минут.")
     reply = await async_say(hass, "мне больно", language="ru")
     assert reply.startswith("Какой профиль")
 

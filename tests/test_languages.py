@@ -18,7 +18,7 @@ from .assist_helpers import async_say, async_start_day, profile
 from .helpers import act, advance, set_presence, state
 from .test_announce import Targets
 
-RU_DUE = "Минут без перерыва: 45. Пора сделать короткую разминку для шеи."
+RU_DUE = "Вы сидите уже 45 минут. Пора сделать короткую разминку для шеи."
 
 
 async def _exercise(hass: HomeAssistant) -> tuple[str, dict[str, Any]]:
@@ -56,7 +56,7 @@ async def test_a_sentence_is_answered_in_its_own_language(
     await async_start_day(hass, freezer, entry, language="en")
     await set_presence(hass, True)
     reply = await async_say(hass, "начни разминку", language="ru")
-    assert reply.startswith("Начинаем: Мягкая гимнастика для шеи сидя.")
+    assert reply.startswith("Начинаем «Мягкая гимнастика для шеи сидя»: 2 упражнения.")
     assert "Втягивание подбородка" in reply
     # The profile's own text stays English.
     name, _ = await _exercise(hass)

@@ -89,9 +89,7 @@ async def test_yaml_examples(
     ]
 
     await hass.services.async_call("script", "desk_break_report", blocking=True)
-    assert phone[-1].data["message"] == (
-        "Sitting for 45 minutes; 0 of 4 breaks done today."
-    )
+    assert phone[-1].data["message"] == ("Sitting for 45 min; 0/4 breaks today.")
 
     # A restart of the profile (unavailable and back) does not replay the event.
     entry = hass.config_entries.async_entries("desk_break_coach")[0]

@@ -23,7 +23,7 @@ from custom_components.desk_break_coach.const import (
 )
 
 PACKAGE = Path(__file__).parents[1] / "custom_components" / "desk_break_coach"
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::\w+)?\}")
 #: The languages besides English.
 LANGUAGES = [language for language in SHIPPED if language != FALLBACK_LANGUAGE]
 #: The card's sources: one file, or the card and its modules.
@@ -108,13 +108,15 @@ def voice_data(language: str) -> dict[str, Any]:
 
 
 def templates(data: dict[str, Any]) -> dict[str, str]:
-    """Return the texts with placeholders: question, replies, messages, logbook."""
+    """Return the texts with placeholders: question, replies, messages, counts."""
     return {
         "question": data["question"],
         "comfort_question": data["comfort_question"],
+        "duration": data["duration"],
         **flatten(data["replies"], "replies."),
         **flatten(data["messages"], "messages."),
-        **flatten(data["logbook"], "logbook."),
+        **flatten(data["progress"], "progress."),
+        **{f"counts.{word}": "{n}" for word in data["counts"]},
     }
 
 

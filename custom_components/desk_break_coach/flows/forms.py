@@ -101,14 +101,12 @@ ERROR_INVALID_PRESENCE_STATE = "invalid_presence_state"
 ERROR_OFF_OR_RANGE = "off_or_range"
 ERROR_STANDING_ABOVE_REQUIRED = "standing_above_required"
 
-# Units of the numeric options, translated under selector.option_unit
+# Units of the numeric options, translated under selector.option_unit. Counts
+# (snoozes, breaks, repetitions) have none: a unit cannot agree with every number.
 _NUMBER_UNITS: Mapping[str, str] = {
     CONF_SIT_MINUTES: "minutes",
     CONF_AWAY_MINUTES: "minutes",
     CONF_SNOOZE_MINUTES: "minutes",
-    CONF_MAX_SNOOZES: "snoozes",
-    CONF_DAILY_TARGET: "breaks",
-    CONF_REPS: "repetitions",
     CONF_EXERCISE_SECONDS: "seconds",
     CONF_IDLE_SECONDS: "seconds",
     CONF_MICRO_BREAK_MINUTES: "minutes",
@@ -141,17 +139,13 @@ PROFILE_SCHEMA = probatio.Schema(
 def _whole_number(key: str) -> probatio.All[Any]:
     """Return a validator for a numeric option: a whole number in its range."""
     minimum, maximum = NUMBER_OPTION_RANGES[key]
+    config = NumberSelectorConfig(
+        min=minimum, max=maximum, step=1, mode=NumberSelectorMode.BOX
+    )
+    if unit := _NUMBER_UNITS.get(key):
+        config |= {"unit_of_measurement": unit, "translation_key": "option_unit"}
     return probatio.All(
-        NumberSelector(
-            NumberSelectorConfig(
-                min=minimum,
-                max=maximum,
-                step=1,
-                mode=NumberSelectorMode.BOX,
-                unit_of_measurement=_NUMBER_UNITS[key],
-                translation_key="option_unit",
-            )
-        ),
+        NumberSelector(config),
         probatio.Coerce(int),
         probatio.Range(min=minimum, max=maximum),
         msg=ERROR_OUT_OF_RANGE,

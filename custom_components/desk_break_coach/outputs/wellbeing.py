@@ -55,12 +55,13 @@ class Wellbeing:
             return
         entry_id = self.entry.entry_id
         self._raise(worse_issue_id(entry_id), "comfort_worse", ir.IssueSeverity.WARNING)
-        if int(event.data.get("worse_days") or 0) >= REPEATED_DAYS:
+        if (days := int(event.data.get("worse_days") or 0)) >= REPEATED_DAYS:
+            # Said as "on {days} of the last 7 days": right for every count.
             self._raise(
                 repeated_issue_id(entry_id),
                 "comfort_worse_repeated",
                 ir.IssueSeverity.ERROR,
-                days=str(REPEATED_DAYS),
+                days=str(days),
             )
 
     def _raise(

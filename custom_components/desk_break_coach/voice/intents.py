@@ -247,18 +247,21 @@ class StatusIntentHandler(CoachIntentHandler):
             exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
         template = str(voice.replies["status"][status["status"]])
-        return template.format(
-            sitting_minutes=status["sitting_minutes"],
-            breaks_today=status["breaks_today"],
-            daily_target=status["daily_target"],
-            next_break=dt_util.as_local(
-                dt_util.parse_datetime(next_break) or dt_util.utcnow()
-            ).strftime("%H:%M")
-            if next_break
-            else "",
-            step=exercise.get("step", ""),
-            steps_total=exercise.get("steps_total", ""),
-            exercise=exercise.get("name", ""),
+        return voice.words.fill(
+            template,
+            {
+                "sitting_minutes": status["sitting_minutes"],
+                "breaks_today": status["breaks_today"],
+                "daily_target": status["daily_target"],
+                "next_break": dt_util.as_local(
+                    dt_util.parse_datetime(next_break) or dt_util.utcnow()
+                ).strftime("%H:%M")
+                if next_break
+                else "",
+                "step": exercise.get("step", ""),
+                "steps_total": exercise.get("steps_total", ""),
+                "exercise": exercise.get("name", ""),
+            },
         )
 
 

@@ -24,6 +24,7 @@ from ..const import (
     SNOOZE_ACTION_MINUTES_RANGE,
     shipped_language,
 )
+from .words import Words
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -66,8 +67,9 @@ class VoiceData:
     comfort_answers: tuple[str, ...]
     replies: Mapping[str, Any]
     messages: Mapping[str, str]
-    logbook: Mapping[str, str]
     numbers: Mapping[str, int]
+    #: Counted words, durations and today's progress (`words.fill`).
+    words: Words
     #: Sentences that start one of the person's own routines, named by {routine}.
     routine_sentences: tuple[str, ...] = ()
     #: Word endings of a routine's name as said in those sentences ("а": "у").
@@ -97,8 +99,8 @@ class VoiceData:
             comfort_answers=tuple(data["comfort_answers"]),
             replies=data["replies"],
             messages=data["messages"],
-            logbook=data["logbook"],
             numbers=numbers,
+            words=Words.from_dict(str(data["language"]), data),
             routine_sentences=tuple(data.get("routine_sentences") or ()),
             routine_endings={
                 str(k): str(v) for k, v in (data.get("routine_endings") or {}).items()

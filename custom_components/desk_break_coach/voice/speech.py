@@ -1,10 +1,10 @@
-"""Words for the coach's events: the spoken message and the logbook line.
+"""Words for the coach's events: the spoken (and sent) message.
 
 The engine says what happened (an event type and its values); this module words
-it from the templates of one language in `sentences/<language>.yaml`: `messages`
-for what is spoken and sent (the `message` of every event), `logbook` for the
-activity line. Values come from the event; the program's name and the exercise's
-cue come from the profile's routine catalogue.
+it from the `messages` templates of one language in `sentences/<language>.yaml`
+(the `message` of every event), with counts that agree (`words.py`). Values come
+from the event; the program's name and the exercise's cue come from the
+profile's routine catalogue.
 """
 
 from __future__ import annotations
@@ -24,13 +24,17 @@ def template_key(event_type: EventType, data: Mapping[str, Any]) -> str:
     return event_type.value
 
 
-def _fill(template: str | None, values: Mapping[str, Any]) -> str | None:
+def _fill(
+    voice: VoiceData, template: str | None, values: Mapping[str, Any]
+) -> str | None:
     if template is None:
         return None
     try:
-        return template.format_map(values)
+        text = voice.words.fill(template, values)
     except KeyError, IndexError, ValueError:
         return None
+    # A value left empty (an exercise without a cue) leaves no double space.
+    return " ".join(text.split())
 
 
 def message(
@@ -48,19 +52,9 @@ def message(
             step = program.step(str(step_id))
             values["cue"], values["exercise"] = step.cue, step.name
     key = template_key(event_type, data)
-    return _fill(voice.messages.get(key), values) or event_type.value
+    return _fill(voice, voice.messages.get(key), values) or event_type.value
 
 
 def spoken(events: list[Event]) -> str:
     """Join the messages of events (as fired) into one reply."""
     return " ".join(str(event.data["message"]) for event in events)
-
-
-def logbook_line(
-    voice: VoiceData | None, event_type: EventType, data: Mapping[str, Any]
-) -> str:
-    """Return the activity line for an event (after the profile's name)."""
-    template = (
-        None if voice is None else voice.logbook.get(template_key(event_type, data))
-    )
-    return _fill(template, data) or str(data.get("message") or event_type.value)

@@ -20,7 +20,9 @@ export const isKnown = (stateObj) => Boolean(stateObj)
 export function formatMinutes(lang, minutes) {
   const total = Math.max(0, Math.floor(minutes));
   if (total < 60) return translate(lang, "minutes", { n: total });
-  return translate(lang, "hours", { h: Math.floor(total / 60), m: total % 60 });
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return m ? translate(lang, "hours", { h, m }) : translate(lang, "hours_whole", { h });
 }
 
 export function formatCountdown(ms) {

@@ -3,6 +3,7 @@
 // language (English) is the fallback.
 
 import { FACTS } from "./facts.js";
+import { pluralForm } from "./plural.js";
 import { STRINGS } from "./strings.js";
 
 export const languageOf = (hass) => (hass && ((hass.locale && hass.locale.language) || hass.language))
@@ -22,9 +23,6 @@ export function dictFor(lang) {
 export function translate(lang, key, vars = {}) {
   let text = dictFor(lang)[key];
   if (text === undefined) text = STRINGS.en[key];
-  if (typeof text === "object") {
-    const rule = new Intl.PluralRules(lang).select(Number(vars.n));
-    text = text[rule] || text.other;
-  }
+  if (typeof text === "object") text = pluralForm(lang, text, vars.n);
   return String(text).replace(/\{(\w+)\}/g, (match, name) => (name in vars ? vars[name] : match));
 }

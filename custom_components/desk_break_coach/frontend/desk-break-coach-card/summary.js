@@ -113,11 +113,14 @@ export class Summary {
     if (pct === undefined) pct = target ? (done / target) * 100 : 0;
     pct = Math.round(Math.min(100, Math.max(0, pct)));
     setAttr(els.bar, "stroke-dashoffset", RING_LENGTH * (1 - pct / 100));
-    setText(els.done, target ? `${done}/${target}` : String(done));
+    // Past the target the ring says it is met, never "5/4".
+    setText(els.done, target && done < target ? `${done}/${target}` : target ? `${done} ✓` : String(done));
     setText(els.pct, `${pct}%`);
     setAttr(els.ring, "aria-valuenow", pct);
     setAttr(els.ring, "aria-label", t("routine"));
-    setAttr(els.ring, "aria-valuetext", target ? t("routine_text", { done, target, pct }) : `${pct}%`);
+    const routineText = done >= target ? t("routine_met", { n: done })
+      : t("routine_text", { done, n: target, pct });
+    setAttr(els.ring, "aria-valuetext", target ? routineText : `${pct}%`);
 
     // Stats: sitting now (ticks), today, next break (ticks), streak.
     const sitting = view.state("sitting_time");
