@@ -176,17 +176,21 @@ async def test_a_break_in_each_language(
     await set_presence(hass, True)
     await advance(hass, freezer, minutes=45)
     await hass.async_block_till_done(wait_background_tasks=True)
-    assert due[0].data["message"] == messages["break_due"].format(sitting_minutes=45)
+    words = (await async_load_voices(hass))[language].words
+    assert due[0].data["message"] == words.fill(
+        messages["break_due"], {"sitting_minutes": 45}
+    )
     assert entity_state(hass, desk.entry_id, "sensor", "status") == "break_due"
 
     reply = await async_say(hass, say["snooze"], language=language)
-    assert reply == messages["break_snoozed"].format(minutes=10)
+    assert reply == words.fill(messages["break_snoozed"], {"minutes": 10})
     assert entity_state(hass, desk.entry_id, "sensor", "status") == "snoozed"
     await advance(hass, freezer, minutes=10)
 
     reply = await async_say(hass, say["start"], language=language)
-    started = messages["break_started"].format(
-        program_name=program_name(language), steps_total=2
+    started = words.fill(
+        messages["break_started"],
+        {"program_name": program_name(language), "steps_total": 2},
     )
     assert reply.startswith(started), reply
     assert steps[0]["name"] in reply
@@ -196,18 +200,28 @@ async def test_a_break_in_each_language(
     )
 
     reply = await async_say(hass, say["next"], language=language)
-    assert reply == messages["exercise_started"].format(
-        step=2, steps_total=2, exercise=steps[1]["name"], cue=steps[1]["cue"], reps=10
+    assert reply == words.fill(
+        messages["exercise_started"],
+        {
+            "step": 2,
+            "steps_total": 2,
+            "exercise": steps[1]["name"],
+            "cue": steps[1]["cue"],
+            "reps": 10,
+        },
     )
     reply = await async_say(hass, say["finish"], language=language)
-    assert reply == messages["break_completed"].format(breaks_today=1, daily_target=4)
+    assert reply == words.fill(
+        messages["break_completed"], {"breaks_today": 1, "daily_target": 4}
+    )
+    assert words.breaks(1, 4) in reply
     assert entity_state(hass, desk.entry_id, "sensor", "breaks_today") == "1"
 
     await advance(hass, freezer, minutes=20)
     reply = await async_say(hass, say["status"], language=language)
     sitting = data["replies"]["status"]["sitting"]
     assert reply.startswith(sitting.split("{")[0]), reply
-    assert "20" in reply
+    assert words.minutes(20) in reply
 
 
 @pytest.mark.parametrize("language", NEW)
