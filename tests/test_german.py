@@ -114,6 +114,9 @@ async def test_german_numbers(hass: HomeAssistant) -> None:
     assert german.minutes("viele") is None
     assert german.level("sieben") == 7
     assert german.level("elf") is None
+    assert german.minutes("eine halbe Stunde") == 30
+    assert german.minutes("eine Stunde") == 60
+    assert german.minutes("zwei Stunden") == 120
 
 
 async def test_german_sentence_on_an_english_system(

@@ -231,8 +231,9 @@ async def test_several_profiles(
         "Anna: You have been sitting for 6 minutes. 0 of 4 breaks done today. "
         "The next break is at 10:30."
     )
+    # Asked about by name, the answer names the profile.
     assert await async_say(hass, "how long has Boris been sitting") == (
-        "You are away from your desk. 1 of 4 breaks done today."
+        "Boris is away from the desk. 1 of Boris's 4 breaks done today."
     )
 
     # The profile's own device in the satellite's area counts as well.
@@ -287,7 +288,7 @@ async def test_russian(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> N
     reply = await async_say(hass, "я закончила", language="ru")
     assert reply == "Борис: Отлично. Сегодня сделано 1 из 4 перерывов."
     reply = await async_say(hass, "сколько сидит Анна", language="ru")
-    assert reply.startswith("Вы сидите уже 50 минут.")
+    assert reply.startswith("Анна сидит уже 50 минут. Перерыв отложен до 09:55.")
     reply = await async_say(hass, "мне больно", language="ru")
     assert reply.startswith("Какой профиль")
 
@@ -300,10 +301,22 @@ async def test_spoken_minutes(hass: HomeAssistant) -> None:
     assert english.minutes("Twenty-five minutes") == 25
     assert english.minutes("15 min") == 15
     assert english.minutes("many") is None
-    assert english.minutes("500") is None
+    assert english.minutes("5000") is None  # longer than a day's pause
+    assert english.minutes("half an hour") == 30
+    assert english.minutes("about an hour") == 60
+    assert english.minutes("2 hours") == 120
+    assert english.level("like a 6") == 6
+    assert english.level("Anna") is None
+    assert russian.minutes("полчаса") == 30
+    assert russian.minutes("два часа") == 120
+    assert russian.minutes("час") == 60
     assert russian.minutes("десять минут") == 10
     assert russian.minutes("пятнадцать") == 15
     assert russian.minutes("одну минуту") == 1
     assert russian.minutes("5 минут") == 5
+    assert english.without_after_words("10 minutes please") == "10 minutes"
+    assert english.without_after_words("Anna right now") == "anna"
+    assert english.without_after_words("Anna") == "Anna"
+    assert russian.without_after_words("полчаса пожалуйста") == "полчаса"
     assert english.ends_with_minutes("ten minutes")
     assert not english.ends_with_minutes("Anna")

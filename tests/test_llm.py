@@ -34,6 +34,8 @@ TOOLS = {
         "DeskBreakStop",
         "DeskBreakResume",
         "DeskBreakComfort",
+        "DeskBreakPause",
+        "DeskBreakComfortStatus",
     )
 }
 
@@ -91,8 +93,20 @@ async def test_tools_listed_and_callable(
     assert result.data["speech_slots"]["status"] == "away"
     assert result.data["speech_slots"]["profile"] == "Boris"
     assert result.data["speech"]["plain"]["speech"] == (
-        "You are away from your desk. 0 of 4 breaks done today."
+        "Boris is away from the desk. 0 of Boris's 4 breaks done today."
     )
+    assert tools["desk_break_coach__DeskBreakComfortStatus"].annotations.read_only
+    result = await _call(api, "DeskBreakComfortStatus", profile="Boris")
+    assert result.data["speech"]["plain"]["speech"] == (
+        "Boris logged no neck comfort in the last 7 days."
+    )
+    result = await _call(api, "DeskBreakPause", profile="Boris", minutes=90)
+    assert result.data["speech"]["plain"]["speech"] == (
+        "Break reminders are paused for 1 hour 30 minutes."
+    )
+    assert hass.states.get("sensor.boris_status").state == "paused"
+    await _call(api, "DeskBreakResume", profile="Boris")
+    assert hass.states.get("sensor.boris_status").state == "away"
 
     result = await _call(api, "DeskBreakStart", profile="anna")
     assert "Exercise 1 of 2: Chin tucks" in result.data["speech"]["plain"]["speech"]

@@ -149,5 +149,5 @@ async def test_profile_sentences_in_the_text(
         language = "ru" if re.search("[а-я]", phrase) else "en"
         result = await async_converse(hass, phrase, language=language)
         assert result.response.response_type is intent.IntentResponseType.ACTION_DONE
-        # A named profile is not announced in the reply.
-        assert not result.response.speech["plain"]["speech"].startswith("Anna")
+        # A named profile is not put before the reply (a question names it).
+        assert not result.response.speech["plain"]["speech"].startswith("Anna:")

@@ -133,8 +133,8 @@ def test_sentences_match_english(language: str) -> None:
     assert list(other["intents"]) == list(english["intents"])
     for intent_type, blocks in english["intents"].items():
         theirs = other["intents"][intent_type]
-        assert [block.get("slots") for block in theirs] == [
-            block.get("slots") for block in blocks
+        assert [(block.get("slots"), block.get("offered")) for block in theirs] == [
+            (block.get("slots"), block.get("offered")) for block in blocks
         ], intent_type
         for block, their_block in zip(blocks, theirs, strict=True):
             assert their_block["sentences"], intent_type
@@ -145,6 +145,8 @@ def test_sentences_match_english(language: str) -> None:
         english["routine_sentences"]
     )
     assert other["minute_words"]
+    assert other["hour_words"]
+    assert set(other["durations"].values()) >= {30, 60}  # half an hour, an hour
     assert list(other["answers"]) == list(english["answers"])
     for answer_id, sentences in english["answers"].items():
         assert slots_used(other["answers"][answer_id]) == slots_used(sentences)

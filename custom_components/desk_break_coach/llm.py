@@ -21,8 +21,10 @@ from .profile.personal import routines
 from .voice.choose import loaded_coaches
 from .voice.intents import (
     INTENT_COMFORT,
+    INTENT_COMFORT_STATUS,
     INTENT_FINISH,
     INTENT_NEXT,
+    INTENT_PAUSE,
     INTENT_RESUME,
     INTENT_SKIP,
     INTENT_SNOOZE,
@@ -34,6 +36,9 @@ from .voice.intents import (
 #: Commands change only the coach's own state, never anything outside Home Assistant.
 _CHANGES = ToolAnnotations(destructive=False, open_world=False)
 _SETS = ToolAnnotations(destructive=False, idempotent=True, open_world=False)
+_READS = ToolAnnotations(
+    read_only=True, destructive=False, idempotent=True, open_world=False
+)
 
 TOOLS: Final = {
     INTENT_START: ("Start desk break", _CHANGES),
@@ -42,15 +47,12 @@ TOOLS: Final = {
     INTENT_SKIP: ("Skip desk break", ToolAnnotations(open_world=False)),
     INTENT_NEXT: ("Next break exercise", _CHANGES),
     INTENT_FINISH: ("Finish desk break", _CHANGES),
-    INTENT_STATUS: (
-        "Desk break status",
-        ToolAnnotations(
-            read_only=True, destructive=False, idempotent=True, open_world=False
-        ),
-    ),
+    INTENT_STATUS: ("Desk break status", _READS),
     INTENT_STOP: ("Stop neck exercises", _SETS),
     INTENT_RESUME: ("Resume desk breaks", _SETS),
     INTENT_COMFORT: ("Log neck comfort", _CHANGES),
+    INTENT_PAUSE: ("Pause desk break reminders", _SETS),
+    INTENT_COMFORT_STATUS: ("Neck comfort status", _READS),
 }
 
 PROMPT: Final = (

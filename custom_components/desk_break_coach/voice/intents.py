@@ -1,12 +1,12 @@
 """Voice commands: the DeskBreak* intents, for Assist sentences and LLM tools alike.
 
-Which profile a request is for is chosen in choose.py.
+Which profile a request is for is chosen in choose.py; the handlers' base is in
+handler.py. `handlers()` has one row per intent.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Final
 
 from homeassistant.core import HomeAssistant
@@ -14,15 +14,16 @@ from homeassistant.helpers import config_validation as cv, intent
 from homeassistant.util import dt as dt_util
 import probatio as vol
 
-from ..coach import Coach, Origin, OriginKind
-from ..commands import ATTR_PROGRAM, COMMANDS, CommandSpec
+from ..coach import Coach
+from ..commands import ATTR_MINUTES, ATTR_PROGRAM, COMMANDS, CommandSpec
 from ..const import REASONS
-from ..engine import Command, EngineError
-from ..profile.catalogues import in_language, reworded
+from ..engine import Command, View
+from ..profile.catalogues import in_language
 from ..profile.personal import Routine, routines
 from ..readout import status_data
 from .choose import Choice, async_choose, loaded_coaches, voice_error
-from .language import VoiceData, async_error_text, get_voice, normalize
+from .handler import SLOT_PROFILE, CoachIntentHandler, CommandIntentHandler
+from .language import VoiceData, normalize
 
 INTENT_START: Final = "DeskBreakStart"
 INTENT_SNOOZE: Final = "DeskBreakSnooze"
@@ -33,139 +34,17 @@ INTENT_STATUS: Final = "DeskBreakStatus"
 INTENT_STOP: Final = "DeskBreakStop"
 INTENT_RESUME: Final = "DeskBreakResume"
 INTENT_COMFORT: Final = "DeskBreakComfort"
+INTENT_PAUSE: Final = "DeskBreakPause"
+INTENT_COMFORT_STATUS: Final = "DeskBreakComfortStatus"
 
-SLOT_PROFILE: Final = "profile"
+__all__ = ["SLOT_PROFILE", "CoachIntentHandler", "CommandIntentHandler"]
+
 SLOT_MINUTES: Final = "minutes"
 SLOT_REASON: Final = "reason"
 SLOT_LEVEL: Final = "level"
 SLOT_ROUTINE: Final = "routine"
-
-
-class CoachIntentHandler(intent.IntentHandler, ABC):
-    """One voice command for one profile."""
-
-    def __init__(
-        self,
-        intent_type: str,
-        description: str,
-        command: Command | None = None,
-        slots: Mapping[Any, Any] | None = None,
-    ) -> None:
-        """Describe the command."""
-        self.intent_type = intent_type
-        self.description = description
-        self.command = command
-        self._slots = dict(slots or {})
-
-    @property
-    def slot_schema(self) -> dict[Any, Any]:
-        """Every command takes an optional profile name."""
-        return {
-            vol.Optional(
-                SLOT_PROFILE,
-                description="Name of the desk profile; leave out when there is one",
-            ): cv.string,
-            **self._slots,
-        }
-
-    async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
-        """Run the command for the chosen profile and say what happened."""
-        hass = intent_obj.hass
-        slots = self.async_validate_slots(intent_obj.slots)
-        values = {name: slot.get("value") for name, slot in slots.items()}
-        voice = get_voice(hass, intent_obj.language)
-        assert voice is not None
-        choice = await self.async_choose(intent_obj, values)
-        coach = choice.coach
-        try:
-            speech = self.run(voice, coach, intent_obj, values)
-        except EngineError as err:
-            message = await async_error_text(
-                hass, intent_obj.language, err.key, err.values
-            )
-            if choice.say_name:
-                message = voice.for_profile(coach.name, message)
-            raise intent.IntentHandleError(message) from err
-        if choice.say_name:
-            speech = voice.for_profile(coach.name, speech)
-        response = intent_obj.create_response()
-        response.async_set_speech(speech)
-        response.async_set_speech_slots(
-            {"profile": coach.name, "config_entry_id": coach.entry.entry_id}
-            | status_data(coach.view_now())
-        )
-        return response
-
-    async def async_choose(
-        self, intent_obj: intent.Intent, values: dict[str, Any]
-    ) -> Choice:
-        """Pick the profile the request is for."""
-        return await async_choose(
-            intent_obj.hass, intent_obj, values.get(SLOT_PROFILE), self.command
-        )
-
-    @abstractmethod
-    def run(
-        self,
-        voice: VoiceData,
-        coach: Coach,
-        intent_obj: intent.Intent,
-        values: dict[str, Any],
-    ) -> str:
-        """Run the command; return the reply."""
-
-
-#: The fields of a command, from the slot values said (the profile's own routine
-#: named becomes its program).
-type Fields = Callable[[Coach, dict[str, Any]], dict[str, Any]]
-
-
-def _said_fields(spec: CommandSpec) -> Fields:
-    """Return the slots named like the command's fields, as said (checked by the command)."""
-    names = spec.field_names
-
-    def fields(_coach: Coach, said: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in said.items() if k in names and v is not None}
-
-    return fields
-
-
-class CommandIntentHandler(CoachIntentHandler):
-    """A command that runs one coach command and speaks the events it caused."""
-
-    def __init__(
-        self,
-        intent_type: str,
-        description: str,
-        command: Command,
-        *,
-        slots: Mapping[Any, Any] | None = None,
-        fields: Fields | None = None,
-        reply: str | None = None,
-    ) -> None:
-        """Describe the command."""
-        super().__init__(intent_type, description, command, slots)
-        self._fields = fields or _said_fields(COMMANDS[command])
-        self._reply = reply
-
-    def run(
-        self,
-        voice: VoiceData,
-        coach: Coach,
-        intent_obj: intent.Intent,
-        values: dict[str, Any],
-    ) -> str:
-        """Run the coach command; the satellite that heard it is its origin."""
-        assert self.command is not None
-        origin = Origin(OriginKind.VOICE, intent_obj.satellite_id)
-        events = coach.run(self.command, origin, **self._fields(coach, values))
-        parts = [str(voice.replies[self._reply])] if self._reply else []
-        parts.append(
-            reworded(
-                intent_obj.hass, coach.entry, coach.catalogue, events, voice.language
-            )
-        )
-        return " ".join(part for part in parts if part)
+SLOT_PERIOD: Final = "period"
+PERIOD_TODAY: Final = "today"
 
 
 def find_routine(coach: Coach, said: str) -> Routine | None:
@@ -227,7 +106,12 @@ async def _unknown_routine(
 
 
 class StatusIntentHandler(CoachIntentHandler):
-    """How long the person has been sitting, and today's breaks."""
+    """How long the person has been sitting, and today's breaks.
+
+    Asked about a profile by name, the reply says the name ("Anna is away").
+    """
+
+    names_profile = True
 
     def run(
         self,
@@ -246,23 +130,88 @@ class StatusIntentHandler(CoachIntentHandler):
             program = catalogue.program(exercise["program"])
             exercise["name"] = program.step(exercise["exercise_id"]).name
         next_break = status["next_break"]
-        template = str(voice.replies["status"][status["status"]])
-        return voice.words.fill(
-            template,
-            {
-                "sitting_minutes": status["sitting_minutes"],
-                "breaks_today": status["breaks_today"],
-                "daily_target": status["daily_target"],
-                "next_break": dt_util.as_local(
-                    dt_util.parse_datetime(next_break) or dt_util.utcnow()
-                ).strftime("%H:%M")
-                if next_break
-                else "",
-                "step": exercise.get("step", ""),
-                "steps_total": exercise.get("steps_total", ""),
-                "exercise": exercise.get("name", ""),
-            },
+        name = values.get(SLOT_PROFILE)
+        templates = voice.replies["status_named" if name else "status"]
+        said = {
+            "name": name,
+            "sitting_minutes": status["sitting_minutes"],
+            "breaks_today": status["breaks_today"],
+            "daily_target": status["daily_target"],
+            "next_break": dt_util.as_local(
+                dt_util.parse_datetime(next_break) or dt_util.utcnow()
+            ).strftime("%H:%M")
+            if next_break
+            else "",
+            "step": exercise.get("step", ""),
+            "steps_total": exercise.get("steps_total", ""),
+            "exercise": exercise.get("name", ""),
+        }
+        if name:  # "Anna has done 2 of 4 breaks today"
+            done, target = status["breaks_today"], status["daily_target"]
+            met = "met" if target and done >= target else "below"
+            said["progress"] = voice.words.fill(
+                str(voice.replies["progress_named"][met]),
+                {"name": name, "done": done, "target": target},
+            )
+        reply = voice.words.fill(str(templates[status["status"]]), said)
+        if values.get(SLOT_PERIOD) != PERIOD_TODAY:
+            return reply
+        key = "status_today_named" if name else "status_today"
+        today = voice.words.fill(
+            str(voice.replies[key]),
+            {"name": name, "minutes": status["sitting_today_minutes"]},
         )
+        return f"{today} {reply}"
+
+
+class ComfortStatusIntentHandler(CoachIntentHandler):
+    """How the neck is doing, from the comfort log: today, the week, the trend.
+
+    The answer is a list of sentences (`replies.comfort`), each said when it has
+    something to say; a new part (is it helping?) is one more sentence.
+    """
+
+    names_profile = True
+
+    def run(
+        self,
+        voice: VoiceData,
+        coach: Coach,
+        intent_obj: intent.Intent,
+        values: dict[str, Any],
+    ) -> str:
+        """Describe the comfort log of the last 7 days."""
+        return " ".join(
+            comfort_parts(voice, coach.view_now(), values.get(SLOT_PROFILE))
+        )
+
+
+def comfort_parts(voice: VoiceData, view: View, name: str | None) -> list[str]:
+    """Return the sentences that describe the comfort log (named: "Anna's neck")."""
+    replies: Mapping[str, str] = voice.replies["comfort"]
+    named: Mapping[str, str] = voice.replies["comfort_named"] if name else {}
+
+    def say(key: str, **values: Any) -> str:
+        return voice.words.fill(
+            str(named.get(key) or replies[key]), values | {"name": name}
+        )
+
+    average = view.comfort_average_7d
+    if average is None:
+        return [say("nothing")]
+    parts = [say("today", level=view.comfort)] if view.comfort is not None else []
+    shown = f"{average:g}".replace(".", str(replies.get("decimal_separator", ".")))
+    parts.append(say("week", average=shown))
+    if view.comfort_trend in ("better", "worse"):
+        parts.append(say(view.comfort_trend))
+    return parts
+
+
+def _paused(voice: VoiceData, fields: dict[str, Any]) -> str:
+    """Say how long reminders are paused."""
+    if (minutes := fields.get(ATTR_MINUTES)) is None:
+        return str(voice.replies["paused"])
+    return voice.words.fill(str(voice.replies["paused_for"]), {"minutes": minutes})
 
 
 _ROUTINE = vol.Optional(
@@ -328,6 +277,12 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_STATUS,
             "Tells how long the person has been sitting, how many breaks are done "
             "today, when the next break is and which exercise is in progress.",
+            slots={
+                vol.Optional(
+                    SLOT_PERIOD,
+                    description="today: also tell the time at the desk today",
+                ): vol.In([PERIOD_TODAY])
+            },
         ),
         CommandIntentHandler(
             INTENT_STOP,
@@ -354,7 +309,23 @@ def handlers() -> list[CoachIntentHandler]:
             INTENT_RESUME,
             "Turns break reminders and exercises back on after a pause or a stop.",
             Command.RESUME,
-            reply="resumed",
+            reply=lambda voice, _fields: str(voice.replies["resumed"]),
+        ),
+        CommandIntentHandler(
+            INTENT_PAUSE,
+            "Pauses break reminders, for a number of minutes or until resumed.",
+            Command.PAUSE,
+            slots=_slot(
+                COMMANDS[Command.PAUSE],
+                SLOT_MINUTES,
+                "Minutes to pause; until resumed if left out",
+            ),
+            reply=_paused,
+        ),
+        ComfortStatusIntentHandler(
+            INTENT_COMFORT_STATUS,
+            "Tells how the person's neck is doing from the comfort log: today's "
+            "level (0-10, 10 = no discomfort), the last 7 days' average and trend.",
         ),
     ]
 

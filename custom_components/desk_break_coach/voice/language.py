@@ -21,6 +21,7 @@ from homeassistant.util.yaml import load_yaml_dict
 from ..const import (
     COMFORT_LEVEL_RANGE,
     DOMAIN,
+    PAUSE_ACTION_MINUTES_RANGE,
     SNOOZE_ACTION_MINUTES_RANGE,
     shipped_language,
 )
@@ -52,6 +53,9 @@ class SentenceBlock:
     intent: str
     sentences: tuple[str, ...]
     slots: Mapping[str, str]
+    #: Short sentences ("next", "weiter") Assist hears as ours only while a
+    #: profile offers the intent's command; otherwise they stay Home Assistant's.
+    offered: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,17 +78,30 @@ class VoiceData:
     routine_sentences: tuple[str, ...] = ()
     #: Word endings of a routine's name as said in those sentences ("а": "у").
     routine_endings: Mapping[str, str] = field(default_factory=dict)
+    #: Words that may follow a number of hours ("2 hours" = 120 minutes).
+    hour_words: frozenset[str] = frozenset()
+    #: Spans said without a number: "half an hour" = 30 (minutes).
+    durations: Mapping[str, int] = field(default_factory=dict)
+    #: Words that may end any sentence ("please", "now"), longest first.
+    after_words: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(
         cls, data: Mapping[str, Any], numbers: Mapping[str, int]
     ) -> VoiceData:
         """Build from the YAML form."""
+        polite = data.get("polite") or {}
+        before = [str(words) for words in polite.get("before") or ()]
+        after = [str(words) for words in polite.get("after") or ()]
         blocks = tuple(
             SentenceBlock(
                 intent=intent_type,
-                sentences=tuple(block["sentences"]),
+                sentences=tuple(
+                    _politely(sentence, before, after)
+                    for sentence in block["sentences"]
+                ),
                 slots={str(k): str(v) for k, v in (block.get("slots") or {}).items()},
+                offered=bool(block.get("offered", False)),
             )
             for intent_type, items in data["intents"].items()
             for block in items
@@ -102,8 +119,16 @@ class VoiceData:
             numbers=numbers,
             words=Words.from_dict(str(data["language"]), data),
             routine_sentences=tuple(data.get("routine_sentences") or ()),
+            after_words=tuple(
+                sorted((normalize(words) for words in after), key=len, reverse=True)
+            ),
             routine_endings={
                 str(k): str(v) for k, v in (data.get("routine_endings") or {}).items()
+            },
+            hour_words=frozenset(normalize(w) for w in data.get("hour_words") or ()),
+            durations={
+                normalize(str(k)): int(v)
+                for k, v in (data.get("durations") or {}).items()
             },
         )
 
@@ -134,31 +159,75 @@ class VoiceData:
         """Say whose profile a reply is about."""
         return str(self.replies["for_profile"]).format(name=name, speech=speech)
 
+    def without_after_words(self, text: str) -> str:
+        """Return a captured slot without the "please" or "now" that ended it."""
+        said = normalize(text)
+        changed = True
+        while changed:
+            changed = False
+            for words in self.after_words:
+                if said.endswith(f" {words}"):
+                    said, changed = said[: -len(words) - 1], True
+        return said if said != normalize(text) else text
+
     def ends_with_minutes(self, text: str) -> bool:
-        """Whether the words end with "minutes" (in this language)."""
+        """Whether the words are a span of time ("ten minutes", "an hour")."""
         words = normalize(text).split()
-        return bool(words) and words[-1] in self.minute_words
+        return bool(words) and (
+            words[-1] in self.minute_words | self.hour_words
+            or " ".join(words) in self.durations
+        )
+
+    def number(self, text: str) -> int | None:
+        """Read "7", "seven" or "like a 7" as 7: the number the words end with."""
+        words = normalize(text).split()
+        for start in range(len(words)):
+            said = " ".join(words[start:])
+            if said.isdecimal():
+                return int(said)
+            if (value := self.numbers.get(said)) is not None:
+                return value
+        return None
 
     def level(self, text: str) -> int | None:
-        """Read "7" or "seven" as a comfort level 0-10; None if it is not that."""
-        said = " ".join(normalize(text).split())
-        value = int(said) if said.isdecimal() else self.numbers.get(said)
+        """Read "7", "seven" or "like a 7" as a comfort level 0-10; else None."""
+        value = self.number(text)
         low, high = COMFORT_LEVEL_RANGE
         return value if value is not None and low <= value <= high else None
 
     def minutes(self, text: str) -> int | None:
-        """Read "15", "fifteen" or "15 minutes" as 15; None if it is not that."""
+        """Read a span as minutes: "15", "fifteen minutes", "2 hours", "half an hour".
+
+        None if it is not one; the command checks its own range ("snooze for
+        500 minutes" is refused by the snooze, saying the range).
+        """
         words = normalize(text).split()
-        if words and words[-1] in self.minute_words:
-            words = words[:-1]
-        if not words:
-            return None
-        said = " ".join(words)
-        value = int(said) if said.isdecimal() else self.numbers.get(said)
-        low, high = SNOOZE_ACTION_MINUTES_RANGE
+        value: int | None = None
+        for start in range(len(words)):  # "about half an hour"
+            if (span := self.durations.get(" ".join(words[start:]))) is not None:
+                value = span
+                break
+        else:
+            factor = 1
+            if words and words[-1] in self.hour_words:
+                words, factor = words[:-1], 60
+            elif words and words[-1] in self.minute_words:
+                words = words[:-1]
+            number = self.number(" ".join(words)) if words else None
+            value = None if number is None else number * factor
+        low, high = PAUSE_ACTION_MINUTES_RANGE
         if value is None or not low <= value <= high:
             return None
         return value
+
+
+def _politely(sentence: str, before: list[str], after: list[str]) -> str:
+    """Return a sentence that may start with "please" and end with "please" or "now"."""
+    if before:
+        sentence = f"[{'|'.join(before)}] {sentence}"
+    if after:
+        sentence = f"{sentence} [{'|'.join(after)}]"
+    return sentence
 
 
 def _spoken_numbers(language: str) -> dict[str, int]:
