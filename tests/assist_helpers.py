@@ -20,8 +20,7 @@ from custom_components.desk_break_coach.const import (
     default_options,
 )
 
-#: A Monday in Berlin, just before working hours begin.
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
+from .helpers import MONDAY_0900
 
 
 def profile(name: str, presence: str | None = None, **options: Any) -> MockConfigEntry:

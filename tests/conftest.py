@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
@@ -19,7 +22,18 @@ from custom_components.desk_break_coach.const import (
     default_options,
 )
 
+from .helpers import start_profile
+
 PRESENCE_ENTITY = "input_boolean.desk"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker that tells the `profile` fixture how to start."""
+    config.addinivalue_line(
+        "markers",
+        "profile(**keywords): how the `profile` fixture starts the profile "
+        "(the keywords of tests.helpers.start_profile)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +78,21 @@ async def init_integration(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     return mock_config_entry
+
+
+@pytest.fixture(name="profile")
+async def profile_fixture(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    mock_config_entry: MockConfigEntry,
+    request: pytest.FixtureRequest,
+) -> MockConfigEntry:
+    """Monday 09:00 in Berlin, someone just sat down; the break is due at 09:45.
+
+    A test or module marked `profile(...)` starts it otherwise: the marker's
+    keywords go to `start_profile` (`present=False`: nobody at the desk; `at`,
+    `booleans`, `options`).
+    """
+    marker = request.node.get_closest_marker("profile")
+    keywords: dict[str, Any] = {"present": True, **(marker.kwargs if marker else {})}
+    return await start_profile(hass, freezer, mock_config_entry, **keywords)

@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .helpers import act, advance, set_presence, start_profile, state
+from .helpers import act, advance, set_presence, state
 
 #: Neither on a break nor due nor paused: at the desk or away alike. Logging
 #: comfort fits at any time.
@@ -33,15 +33,8 @@ ON_BREAK = ["next_exercise", "finish_break", "stop_routine", "pause", "log_comfo
 RESTING = ["pause", "resume", "log_comfort"]
 PAUSED = ["start_break", "stop_routine", "resume", "log_comfort"]
 
-
-@pytest.fixture(name="profile")
-async def profile_fixture(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """Monday 09:00 in Berlin, nobody at the desk."""
-    return await start_profile(hass, freezer, mock_config_entry)
+#: Monday 09:00 in Berlin, nobody at the desk.
+pytestmark = pytest.mark.profile(present=False)
 
 
 def offered(hass: HomeAssistant) -> tuple[str, list[str]]:

@@ -15,26 +15,17 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.const import CONF_DND_ENTITIES, DOMAIN
 
-from .helpers import act, advance, set_presence, start_profile, state
+from .helpers import act, advance, set_presence, state
 
 MONDAY_0850 = "2026-11-23 08:50:00+01:00"
 
-
-@pytest.fixture(name="profile")
-async def profile_fixture(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """Berlin, Monday 08:50, nobody at the desk, a meeting boolean as DND."""
-    return await start_profile(
-        hass,
-        freezer,
-        mock_config_entry,
-        at=MONDAY_0850,
-        booleans=("desk", "meeting"),
-        options={CONF_DND_ENTITIES: ["input_boolean.meeting"]},
-    )
+#: Monday 08:50, nobody at the desk, a meeting boolean as DND.
+pytestmark = pytest.mark.profile(
+    at=MONDAY_0850,
+    present=False,
+    booleans=("desk", "meeting"),
+    options={CONF_DND_ENTITIES: ["input_boolean.meeting"]},
+)
 
 
 def utc(local_time: str) -> str:
@@ -87,7 +78,6 @@ async def test_short_absence_keeps_the_sitting_timer(
     await set_presence(hass, False)
     await advance(hass, freezer, minutes=3)
     assert state(hass, "binary_sensor", "occupied").state == "on"
-
     await set_presence(hass, True)  # 09:23
     assert state(hass, "binary_sensor", "occupied").state == "on"
     assert state(hass, "sensor", "sitting_time").attributes["since"] == utc("08:55")

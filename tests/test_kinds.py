@@ -35,7 +35,15 @@ from custom_components.desk_break_coach.const import (
 )
 
 from .assist_helpers import async_say, async_start_day, profile
-from .helpers import act, advance, record_writes, set_presence, start_profile, state
+from .helpers import (
+    MONDAY_0900,
+    act,
+    advance,
+    record_writes,
+    set_presence,
+    start_profile,
+    state,
+)
 from .test_announce import Targets
 
 LOOK_AWAY = "Look away from the screen for 20 seconds, and let your shoulders drop."
@@ -46,7 +54,7 @@ async def _start(
     freezer: FrozenDateTimeFactory,
     entry: MockConfigEntry,
     *,
-    at: str = "2026-11-23 09:00:00+01:00",
+    at: str = MONDAY_0900,
     **options: Any,
 ) -> MockConfigEntry:
     return await start_profile(
@@ -111,9 +119,7 @@ async def test_no_micro_break_while_held(
         hass,
         freezer,
         mock_config_entry,
-        at="2026-11-23 18:30:00+01:00"
-        if hold == "evening"
-        else "2026-11-23 09:00:00+01:00",
+        at="2026-11-23 18:30:00+01:00" if hold == "evening" else MONDAY_0900,
         **{CONF_MICRO_BREAK_MINUTES: 10},
     )
     started = async_capture_events(hass, f"{DOMAIN}_micro_break_started")

@@ -20,8 +20,8 @@ from pytest_homeassistant_custom_component.typing import (
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.engine import EventType
 
-from .assist_helpers import MONDAY_0900, async_start_day, profile
-from .helpers import act, advance, set_presence
+from .assist_helpers import async_start_day, profile
+from .helpers import MONDAY_0900, act, advance, set_presence
 
 
 @pytest.fixture(autouse=True)

@@ -30,14 +30,13 @@ from custom_components.desk_break_coach.presence.watch import (
     issue_id,
 )
 
-from .helpers import advance, record_writes, state
+from .helpers import MONDAY_0900, advance, record_writes, state
 
 LAST_ACTIVE = "sensor.pc_last_active"
 IDLE = "sensor.pc_idle_time"
 SESSION = "sensor.pc_session_state"
 CHAIR = "binary_sensor.chair"
 TIMESTAMP = {"device_class": "timestamp"}
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
 
 
 async def _profile(

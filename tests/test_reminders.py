@@ -12,20 +12,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.desk_break_coach.const import DOMAIN
 
-from .helpers import act, advance, start_profile, state
+from .helpers import act, advance, state
 
 #: 09:30 in Berlin on the test Monday, as the status sensor shows `paused_until`.
 MONDAY_0930_UTC = "2026-11-23T08:30:00+00:00"
-
-
-@pytest.fixture(name="profile")
-async def profile_fixture(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """Monday 09:00 in Berlin, someone just sat down; the break is due at 09:45."""
-    return await start_profile(hass, freezer, mock_config_entry, present=True)
 
 
 async def switch(hass: HomeAssistant, service: str) -> None:

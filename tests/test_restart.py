@@ -15,9 +15,7 @@ from pytest_homeassistant_custom_component.common import (
     async_test_home_assistant,
 )
 
-from .helpers import act, advance, set_presence, state
-
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
+from .helpers import MONDAY_0900, act, advance, set_presence, state
 
 
 async def start_profile(

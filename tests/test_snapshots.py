@@ -19,9 +19,7 @@ from syrupy.assertion import SnapshotAssertion
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.presence.watch import issue_id
 
-from .helpers import act, advance, set_presence
-
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
+from .helpers import MONDAY_0900, act, advance, set_presence
 
 
 @pytest.mark.freeze_time(MONDAY_0900)

@@ -29,7 +29,7 @@ def _morning() -> list[Event]:
     options = Settings(micro_break_minutes=20, warn_minutes=2, daily_limit_minutes=60)
     engine = BreakEngine(options, load_catalogue("en"), TZ)
     now = MONDAY_9
-    events = engine.presence(now, True)
+    events = engine.observe(now, present=True)
     events += engine.update(now + timedelta(minutes=20))  # micro-break
     events += engine.update(now + timedelta(minutes=21))
     events += engine.update(now + timedelta(minutes=43))  # heads-up

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.util.hass_dict import HassKey
 
 from .coach import Coach, DeskBreakCoachConfigEntry
 from .const import DOMAIN
@@ -31,6 +34,8 @@ PLATFORMS: list[Platform] = [
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+#: Taken by a profile while it adds its entities (one profile at a time).
+_ADDING_ENTITIES: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_adding_entities")
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -61,7 +66,11 @@ async def async_setup_entry(
     entry.async_on_unload(async_attach_media(hass, entry))
     entry.async_on_unload(async_attach_wellbeing(hass, entry))
     entry.async_on_unload(async_attach_phones(hass, entry))
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    async with hass.data.setdefault(_ADDING_ENTITIES, asyncio.Lock()):
+        # Profiles set up together (at start) add their entities one profile per
+        # event-loop iteration, so many profiles never hold the loop at once.
+        await asyncio.sleep(0)
+        await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 
 

@@ -84,33 +84,39 @@ def _publishable(view: View, shown: View) -> View:
 
     Sitting minutes move in REFRESH steps (and when a block starts or ends); seconds
     left move when a step changes. So a flapping sensor or a tick writes no state.
+    The view is copied only when a value is pinned (it runs on every input).
     """
+    pinned: dict[str, Any] = {}
     if view.sitting_since == shown.sitting_since:
-        if (
-            view.sitting_minutes // _REFRESH_MINUTES
-            == shown.sitting_minutes // _REFRESH_MINUTES
+        if view.sitting_minutes != shown.sitting_minutes and _same_step(
+            view.sitting_minutes, shown.sitting_minutes
         ):
-            view = replace(view, sitting_minutes=shown.sitting_minutes)
-        if (
-            view.sitting_today_minutes // _REFRESH_MINUTES
-            == shown.sitting_today_minutes // _REFRESH_MINUTES
+            pinned["sitting_minutes"] = shown.sitting_minutes
+        if view.sitting_today_minutes != shown.sitting_today_minutes and _same_step(
+            view.sitting_today_minutes, shown.sitting_today_minutes
         ):
-            view = replace(view, sitting_today_minutes=shown.sitting_today_minutes)
+            pinned["sitting_today_minutes"] = shown.sitting_today_minutes
     if (
         view.standing == shown.standing
-        and view.standing_today_minutes // _REFRESH_MINUTES
-        == shown.standing_today_minutes // _REFRESH_MINUTES
+        and view.standing_today_minutes != shown.standing_today_minutes
+        and _same_step(view.standing_today_minutes, shown.standing_today_minutes)
     ):
-        view = replace(view, standing_today_minutes=shown.standing_today_minutes)
+        pinned["standing_today_minutes"] = shown.standing_today_minutes
+    exercise, was = view.exercise, shown.exercise
     if (
-        view.exercise is not None
-        and shown.exercise is not None
-        and view.exercise.ends_at == shown.exercise.ends_at
-        and view.exercise.step == shown.exercise.step
+        exercise is not None
+        and was is not None
+        and exercise.seconds_left != was.seconds_left
+        and exercise.ends_at == was.ends_at
+        and exercise.step == was.step
     ):
-        seconds_left = shown.exercise.seconds_left
-        view = replace(view, exercise=replace(view.exercise, seconds_left=seconds_left))
-    return view
+        pinned["exercise"] = replace(exercise, seconds_left=was.seconds_left)
+    return replace(view, **pinned) if pinned else view
+
+
+def _same_step(minutes: int, shown: int) -> bool:
+    """Whether two minute counts fall in the same REFRESH step."""
+    return minutes // _REFRESH_MINUTES == shown // _REFRESH_MINUTES
 
 
 class Coach:
@@ -142,6 +148,8 @@ class Coach:
         self._listeners: list[Callable[[], None]] = []
         self._event_listeners: list[EventListener] = []
         self._timer: CALLBACK_TYPE | None = None
+        #: The moment `_timer` is armed for.
+        self._wake: datetime | None = None
 
     @property
     def name(self) -> str:
@@ -222,7 +230,7 @@ class Coach:
 
     @callback
     def _on_timer(self, _now: datetime) -> None:
-        self._timer = None
+        self._timer = self._wake = None
         now = dt_util.utcnow()
         self._dispatch(self.engine.update(now), now)
 
@@ -273,7 +281,9 @@ class Coach:
             for listener in list(self._event_listeners):
                 listener(event, origin)
         self.store.keep(
-            self._data, at_once=force_save or any(e.type in _SAVE_NOW for e in events)
+            self._data,
+            self.engine.state.fingerprint(),
+            at_once=force_save or any(e.type in _SAVE_NOW for e in events),
         )
         if self._pinned and self.engine.state.brk is None:
             self._use_catalogue()  # the break that kept an old routine is over
@@ -287,14 +297,18 @@ class Coach:
 
     def _arm(self, now: datetime) -> None:
         wake = self.engine.next_wakeup(now)
+        if wake == self._wake and self._timer is not None:
+            return  # armed for that moment already (most inputs move no deadline)
         self._cancel_timer()
         if wake is not None:
             self._timer = async_track_point_in_utc_time(self.hass, self._on_timer, wake)
+            self._wake = wake
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
             self._timer()
             self._timer = None
+        self._wake = None
 
     def _data(self) -> dict[str, Any]:
         return self.engine.state.to_dict()

@@ -28,7 +28,7 @@ def kinds(events: list) -> list[str]:
 
 def after_a_break(engine: BreakEngine, now: datetime) -> datetime:
     """Sit down, take and finish a break at `now`; return a minute later."""
-    engine.presence(now, True)
+    engine.observe(now, present=True)
     engine.start_break(now)
     engine.finish_break(now + timedelta(minutes=1))
     return now + timedelta(minutes=2)
@@ -143,7 +143,7 @@ def test_self_massage_is_capped_at_25_minutes_a_day(catalogue: Catalogue) -> Non
         Settings(program="self_massage_neck", daily_target=1), catalogue, TZ
     )
     now = MONDAY_9
-    engine.presence(now, True)
+    engine.observe(now, present=True)
     total, refused = 0, None
     for _ in range(20):
         try:
@@ -203,7 +203,7 @@ def test_the_last_break_ends_with_self_massage(catalogue: Catalogue) -> None:
     engine = BreakEngine(
         Settings(daily_target=2, massage_after_last=True), catalogue, TZ
     )
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     assert engine.state.brk is not None and engine.state.brk.then is None
     engine.finish_break(MONDAY_9 + timedelta(minutes=1))
@@ -231,7 +231,7 @@ def test_the_last_break_ends_with_self_massage(catalogue: Catalogue) -> None:
 def test_without_the_option_no_massage_is_added(catalogue: Catalogue) -> None:
     """By default the last break is the gymnastics alone."""
     engine = BreakEngine(Settings(daily_target=1), catalogue, TZ)
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     assert engine.state.brk is not None and engine.state.brk.then is None
 
@@ -239,7 +239,7 @@ def test_without_the_option_no_massage_is_added(catalogue: Catalogue) -> None:
 def test_the_morning_massage_is_suggested(catalogue: Catalogue) -> None:
     """Mornings, before any self-massage: the suggestion; not later, nor after one."""
     engine = BreakEngine(Settings(), catalogue, TZ)
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     assert engine.view(MONDAY_9).suggest_morning_massage
     assert not engine.view(MONDAY_9 + timedelta(hours=2)).suggest_morning_massage
     engine.start_break(MONDAY_9, "self_massage_neck")

@@ -41,7 +41,7 @@ def run_until(
 
 def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
     """45 minutes of sitting make one break_due, saying how long (words: test_speech)."""
-    assert engine.presence(MONDAY_9, True) == []
+    assert engine.observe(MONDAY_9, present=True) == []
     assert engine.view(MONDAY_9).status is Status.SITTING
     assert engine.next_wakeup(MONDAY_9) == MONDAY_9 + REFRESH
     _, seen = run_until(engine, MONDAY_9 + timedelta(minutes=44), MONDAY_9)
@@ -59,14 +59,14 @@ def test_due_after_sit_minutes_fires_once(engine: BreakEngine) -> None:
 
 def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> None:
     """Under away_minutes the block continues; from away_minutes on it restarts."""
-    engine.presence(MONDAY_9, True)
-    engine.presence(MONDAY_9 + timedelta(minutes=20), False)
-    engine.presence(MONDAY_9 + timedelta(minutes=24), True)
+    engine.observe(MONDAY_9, present=True)
+    engine.observe(MONDAY_9 + timedelta(minutes=20), present=False)
+    engine.observe(MONDAY_9 + timedelta(minutes=24), present=True)
     view = engine.view(MONDAY_9 + timedelta(minutes=30))
     assert view.sitting_minutes == 30
     assert view.sitting_since == MONDAY_9
     assert view.occupied
-    engine.presence(MONDAY_9 + timedelta(minutes=30), False)
+    engine.observe(MONDAY_9 + timedelta(minutes=30), present=False)
     assert engine.view(MONDAY_9 + timedelta(minutes=34)).status is Status.SITTING
     assert engine.next_wakeup(MONDAY_9 + timedelta(minutes=30)) == MONDAY_9 + timedelta(
         minutes=35
@@ -78,16 +78,16 @@ def test_short_absence_keeps_block_natural_break_resets(engine: BreakEngine) -> 
     assert view.sitting_today_minutes == 30
     assert view.next_break is None
     back = MONDAY_9 + timedelta(minutes=50)
-    engine.presence(back, True)
+    engine.observe(back, present=True)
     assert engine.view(back).next_break == back + timedelta(minutes=45)
     assert engine.view(back).breaks_today == 0
 
 
 def test_natural_break_clears_due_without_counting(engine: BreakEngine) -> None:
     """A long absence while due clears it and does not count as an exercise break."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.update(MONDAY_9 + timedelta(minutes=45))
-    engine.presence(MONDAY_9 + timedelta(minutes=46), False)
+    engine.observe(MONDAY_9 + timedelta(minutes=46), present=False)
     engine.update(MONDAY_9 + timedelta(minutes=51))
     view = engine.view(MONDAY_9 + timedelta(minutes=51))
     assert not view.break_due and view.breaks_today == 0 and view.status is Status.AWAY
@@ -95,21 +95,21 @@ def test_natural_break_clears_due_without_counting(engine: BreakEngine) -> None:
 
 def test_due_waits_for_the_person(engine: BreakEngine) -> None:
     """Away for a moment at due time: the reminder fires on return."""
-    engine.presence(MONDAY_9, True)
-    engine.presence(MONDAY_9 + timedelta(minutes=44), False)
+    engine.observe(MONDAY_9, present=True)
+    engine.observe(MONDAY_9 + timedelta(minutes=44), present=False)
     assert engine.update(MONDAY_9 + timedelta(minutes=46)) == []
-    assert types(engine.presence(MONDAY_9 + timedelta(minutes=47), True)) == [
+    assert types(engine.observe(MONDAY_9 + timedelta(minutes=47), present=True)) == [
         "break_due"
     ]
 
 
 def test_dnd_holds_the_reminder_until_it_ends(engine: BreakEngine) -> None:
     """A meeting delays the due reminder; it fires when the meeting ends."""
-    engine.presence(MONDAY_9, True)
-    engine.set_dnd(MONDAY_9 + timedelta(minutes=30), True)
+    engine.observe(MONDAY_9, present=True)
+    engine.observe(MONDAY_9 + timedelta(minutes=30), dnd=True)
     assert engine.update(MONDAY_9 + timedelta(minutes=45)) == []
     assert engine.view(MONDAY_9 + timedelta(minutes=50)).status is Status.SITTING
-    events = engine.set_dnd(MONDAY_9 + timedelta(minutes=70), False)
+    events = engine.observe(MONDAY_9 + timedelta(minutes=70), dnd=False)
     assert types(events) == ["break_due"]
     assert events[0].data["sitting_minutes"] == 70
 
@@ -119,7 +119,7 @@ def test_snooze_limit_and_errors(engine: BreakEngine) -> None:
     with pytest.raises(EngineError) as err:
         engine.snooze(MONDAY_9)
     assert err.value.key == "nothing_due"
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     now = MONDAY_9 + timedelta(minutes=45)
     engine.update(now)
     for left in (2, 1, 0):
@@ -143,7 +143,7 @@ def test_snooze_limit_and_errors(engine: BreakEngine) -> None:
 
 def test_snooze_custom_minutes(engine: BreakEngine) -> None:
     """The minutes field overrides snooze_minutes."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     now = MONDAY_9 + timedelta(minutes=45)
     engine.update(now)
     engine.snooze(now, 25)
@@ -154,7 +154,7 @@ def test_snooze_custom_minutes(engine: BreakEngine) -> None:
 
 def test_skip_restarts_sitting_timer(engine: BreakEngine) -> None:
     """Skip clears the due break without counting and restarts the block."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     now = MONDAY_9 + timedelta(minutes=45)
     engine.update(now)
     assert types(engine.skip_break(now)) == ["break_skipped"]
@@ -168,7 +168,7 @@ def test_skip_restarts_sitting_timer(engine: BreakEngine) -> None:
 
 def test_guided_break_auto_advances_and_completes(engine: BreakEngine) -> None:
     """Steps advance by their seconds; completion counts and restarts the block."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     now = MONDAY_9 + timedelta(minutes=45)
     engine.update(now)
     events = engine.start_break(now)
@@ -181,14 +181,14 @@ def test_guided_break_auto_advances_and_completes(engine: BreakEngine) -> None:
     assert view.exercise is not None and view.exercise.seconds_left == 90
     assert view.remaining_steps == ["Chin tucks", "Side tilts"]
     # leaving the desk during a break does not cancel it
-    engine.presence(now + timedelta(seconds=40), False)
+    engine.observe(now + timedelta(seconds=40), present=False)
     assert types(engine.update(now + timedelta(seconds=120))) == ["exercise_started"]
     assert types(engine.update(now + timedelta(seconds=240))) == ["break_completed"]
     view = engine.view(now + timedelta(seconds=240))
     assert view.breaks_today == 1 and view.progress == 25
     assert view.exercise is None
     # the next break continues the day's set where this one ended
-    engine.presence(now + timedelta(seconds=250), True)
+    engine.observe(now + timedelta(seconds=250), present=True)
     later = now + timedelta(minutes=60)
     engine.start_break(later)
     assert engine.view(later).exercise.name == "Slow head turns"  # type: ignore[union-attr]
@@ -199,7 +199,7 @@ def test_next_and_finish(engine: BreakEngine) -> None:
     with pytest.raises(EngineError) as err:
         engine.next_exercise(MONDAY_9)
     assert err.value.key == "no_break"
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     with pytest.raises(EngineError) as err:
         engine.start_break(MONDAY_9)
@@ -214,7 +214,7 @@ def test_next_and_finish(engine: BreakEngine) -> None:
 
 def test_finish_when_due_counts(engine: BreakEngine) -> None:
     """Saying "I'm done" to a due break counts it."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.update(MONDAY_9 + timedelta(minutes=45))
     assert types(engine.finish_break(MONDAY_9 + timedelta(minutes=46))) == [
         "break_completed"
@@ -223,7 +223,7 @@ def test_finish_when_due_counts(engine: BreakEngine) -> None:
 
 def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
     """Safety stop: no prompts, no due, until resume."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9 + timedelta(minutes=10))
     events = engine.stop_routine(MONDAY_9 + timedelta(minutes=11))
     assert types(events) == ["routine_stopped"]
@@ -242,7 +242,7 @@ def test_stop_routine_rests_until_resume(engine: BreakEngine) -> None:
 
 def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
     """A timed pause ends by itself; an open pause needs resume."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.pause(MONDAY_9, 60)
     assert engine.view(MONDAY_9).status is Status.PAUSED
     assert engine.view(MONDAY_9).next_break is None
@@ -261,7 +261,7 @@ def test_pause_for_minutes_resumes_itself(engine: BreakEngine) -> None:
 
 def test_reminders_switch_pauses(engine: BreakEngine) -> None:
     """Reminders off (an open pause) = paused; on again (resume) = normal."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     assert engine.view(MONDAY_9).reminders
     engine.pause(MONDAY_9)
     assert engine.update(MONDAY_9 + timedelta(minutes=50)) == []
@@ -273,7 +273,7 @@ def test_reminders_switch_pauses(engine: BreakEngine) -> None:
 
 def test_timed_pause_turns_reminders_off_until_it_ends(engine: BreakEngine) -> None:
     """A pause for minutes: reminders off, a second pause refused, on again after."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.pause(MONDAY_9, 30)
     assert not engine.view(MONDAY_9).reminders
     before = engine.state.to_dict()
@@ -297,7 +297,7 @@ def test_stored_switch_off_reads_as_a_pause() -> None:
 def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
     """Evening: status off_hours, sitting still counted, nothing due, no refresh wake-ups."""
     evening = local(2026, 11, 23, 19, 0)
-    engine.presence(evening, True)
+    engine.observe(evening, present=True)
     assert engine.view(evening).status is Status.OFF_HOURS
     assert engine.next_wakeup(evening) == local(2026, 11, 24, 0, 0)
     assert engine.update(evening + timedelta(hours=2)) == []
@@ -307,32 +307,34 @@ def test_off_hours_counts_sitting_but_never_due(engine: BreakEngine) -> None:
 def test_work_start_while_sitting_makes_due(engine: BreakEngine) -> None:
     """Sitting since before work: the break is due when work starts."""
     early = local(2026, 11, 23, 8, 0)
-    engine.presence(early, True)
+    engine.observe(early, present=True)
     assert engine.next_wakeup(early) == MONDAY_9
     assert types(engine.update(MONDAY_9)) == ["break_due"]
 
 
 def test_schedule_entity_mode(catalogue: Catalogue) -> None:
-    """Without fixed hours, working time comes from set_working()."""
+    """Without fixed hours, working time comes from observe(working=...)."""
     engine = BreakEngine(Settings(schedule=None), catalogue, TZ)
     sunday = local(2026, 11, 22, 10, 0)
-    engine.set_working(sunday, False)
-    engine.presence(sunday, True)
+    engine.observe(sunday, working=False)
+    engine.observe(sunday, present=True)
     assert engine.view(sunday).status is Status.OFF_HOURS
     assert engine.update(sunday + timedelta(hours=1)) == []
-    assert types(engine.set_working(sunday + timedelta(hours=1), True)) == ["break_due"]
+    assert types(engine.observe(sunday + timedelta(hours=1), working=True)) == [
+        "break_due"
+    ]
 
 
 def test_midnight_rollover_and_streak(engine: BreakEngine) -> None:
     """Counters restart at midnight; the streak counts days that met the target."""
     day = MONDAY_9
     for _ in range(3):
-        engine.presence(day, True)
+        engine.observe(day, present=True)
         for n in range(4):
             engine.start_break(day + timedelta(hours=n))
             engine.finish_break(day + timedelta(hours=n, minutes=1))
         assert engine.view(day + timedelta(hours=4)).progress == 100
-        engine.presence(day + timedelta(hours=8), False)
+        engine.observe(day + timedelta(hours=8), present=False)
         day += timedelta(days=1)
     engine.update(day)
     view = engine.view(day)
@@ -347,11 +349,11 @@ def test_midnight_rollover_and_streak(engine: BreakEngine) -> None:
 def test_weekend_does_not_break_streak(engine: BreakEngine) -> None:
     """Days off by the schedule keep the streak; downtime across them too."""
     friday = local(2026, 11, 27, 9, 0)
-    engine.presence(friday, True)
+    engine.observe(friday, present=True)
     for n in range(4):
         engine.start_break(friday + timedelta(hours=n))
         engine.finish_break(friday + timedelta(hours=n, minutes=1))
-    engine.presence(friday + timedelta(hours=8), False)
+    engine.observe(friday + timedelta(hours=8), present=False)
     monday = local(2026, 11, 30, 9, 0)
     engine.update(monday)
     assert engine.view(monday).streak == 1
@@ -360,7 +362,7 @@ def test_weekend_does_not_break_streak(engine: BreakEngine) -> None:
 def test_sitting_across_midnight_splits_today(engine: BreakEngine) -> None:
     """A block across midnight counts only today's part in sitting_today."""
     late = local(2026, 11, 23, 23, 0)
-    engine.presence(late, True)
+    engine.observe(late, present=True)
     after = local(2026, 11, 24, 0, 30)
     engine.update(after)
     view = engine.view(after)
@@ -384,7 +386,7 @@ def test_dst_change_keeps_elapsed_time(
     engine = BreakEngine(Settings(schedule=None), catalogue, TZ)
     # In UTC: arithmetic on Berlin times would be wall-clock arithmetic.
     start = start.astimezone(UTC)
-    engine.presence(start, True)
+    engine.observe(start, present=True)
     due = start + timedelta(minutes=45)
     assert engine.view(start).next_break == due
     _, seen = run_until(engine, due - timedelta(minutes=1), start)
@@ -403,7 +405,7 @@ def test_restart_mid_break_keeps_step_and_seconds(
     engine: BreakEngine, catalogue: Catalogue
 ) -> None:
     """Storage round trip: same step, same seconds left, same counters."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     engine.next_exercise(MONDAY_9 + timedelta(seconds=30))
     stored = engine.state.to_dict()
@@ -422,7 +424,7 @@ def test_restart_after_downtime_catches_up(
     The last known presence holds through the downtime, so the next break fell due too;
     the next morning, before working hours, it is no longer due.
     """
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     restored = BreakEngine(
         Settings(), catalogue, TZ, CoachState.from_dict(engine.state.to_dict())
@@ -450,7 +452,7 @@ def test_corrupt_state_keeps_what_can_be_read() -> None:
 
 def test_settings_change_keeps_progress(engine: BreakEngine) -> None:
     """New options keep counters; a lower target met now counts for the streak."""
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     engine.start_break(MONDAY_9)
     engine.finish_break(MONDAY_9 + timedelta(minutes=2))
     engine.apply_settings(
@@ -463,7 +465,7 @@ def test_settings_change_keeps_progress(engine: BreakEngine) -> None:
 def test_every_event_type_fires_with_its_values(engine: BreakEngine) -> None:
     """One morning fires each of the first seven event types, with the values it names."""
     now = MONDAY_9
-    events = engine.presence(now, True)
+    events = engine.observe(now, present=True)
     now += timedelta(minutes=45)
     events += engine.update(now)  # break_due
     events += engine.snooze(now, 5)  # break_snoozed

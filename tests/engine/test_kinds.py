@@ -38,7 +38,7 @@ def run(engine: BreakEngine, start: datetime, end: datetime) -> list[str]:
 def seated(catalogue: Catalogue, **options: int) -> BreakEngine:
     """Return an engine with these options, the person sitting down at 09:00."""
     engine = BreakEngine(Settings(**options), catalogue, TZ)
-    engine.presence(MONDAY_9, True)
+    engine.observe(MONDAY_9, present=True)
     return engine
 
 
@@ -68,9 +68,9 @@ def test_micro_break_runs_by_itself_without_restarting_the_block(
 def test_no_micro_break_during_dnd_then_after_it(catalogue: Catalogue) -> None:
     """A meeting holds the micro-break; it comes when the meeting ends."""
     engine = seated(catalogue, micro_break_minutes=20)
-    engine.set_dnd(at(19), True)
+    engine.observe(at(19), dnd=True)
     assert run(engine, at(19), at(25)) == []
-    assert kinds(engine.set_dnd(at(25), False)) == ["micro_break_started"]
+    assert kinds(engine.observe(at(25), dnd=False)) == ["micro_break_started"]
 
 
 def test_no_micro_break_when_paused_resting_or_off_hours(catalogue: Catalogue) -> None:
@@ -83,21 +83,21 @@ def test_no_micro_break_when_paused_resting_or_off_hours(catalogue: Catalogue) -
     assert run(resting, at(1), at(60)) == []
     evening = BreakEngine(Settings(micro_break_minutes=20), catalogue, TZ)
     start = local(2026, 11, 23, 18, 30).astimezone(UTC)
-    evening.presence(start, True)
+    evening.observe(start, present=True)
     assert run(evening, start, start + timedelta(hours=1)) == []
 
 
 def test_an_absence_as_long_counts_as_a_micro_break(catalogue: Catalogue) -> None:
     """Leaving the desk for 30 seconds is a micro-break: counted, and the count restarts."""
     engine = seated(catalogue, micro_break_minutes=20)
-    engine.presence(at(10), False)
-    engine.presence(at(10.5), True)
+    engine.observe(at(10), present=False)
+    engine.observe(at(10.5), present=True)
     assert engine.view(at(10.5)).micro_breaks_today == 1
     assert run(engine, at(10.5), at(30.4)) == []
     assert kinds(engine.update(at(30.5))) == ["micro_break_started"]
     # Ten seconds away is too short to count.
-    engine.presence(at(31), False)
-    engine.presence(at(31) + timedelta(seconds=10), True)
+    engine.observe(at(31), present=False)
+    engine.observe(at(31) + timedelta(seconds=10), present=True)
     assert engine.view(at(32)).micro_breaks_today == 2  # the one at 30.5 completed
 
 
@@ -128,10 +128,10 @@ def test_daily_limit_once_a_day(catalogue: Catalogue) -> None:
     assert engine.view(at(60)).over_daily_limit
     assert run(engine, at(60), at(150)) == []
     tuesday = at(24 * 60)
-    engine.presence(at(150), False)
+    engine.observe(at(150), present=False)
     engine.update(tuesday)
     assert not engine.view(tuesday).over_daily_limit
-    engine.presence(tuesday, True)
+    engine.observe(tuesday, present=True)
     assert run(engine, tuesday, tuesday + timedelta(minutes=60)) == [
         "daily_limit_reached"
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from itertools import pairwise
 
@@ -61,10 +62,10 @@ options = st.builds(
 
 def _apply(engine: BreakEngine, now, command: str) -> list[Event]:  # type: ignore[no-untyped-def]
     actions = {
-        "present": lambda: engine.presence(now, True),
-        "absent": lambda: engine.presence(now, False),
-        "dnd_on": lambda: engine.set_dnd(now, True),
-        "dnd_off": lambda: engine.set_dnd(now, False),
+        "present": lambda: engine.observe(now, present=True),
+        "absent": lambda: engine.observe(now, present=False),
+        "dnd_on": lambda: engine.observe(now, dnd=True),
+        "dnd_off": lambda: engine.observe(now, dnd=False),
         "start": lambda: engine.start_break(now),
         "next": lambda: engine.next_exercise(now),
         "finish": lambda: engine.finish_break(now),
@@ -98,9 +99,13 @@ def _checked(engine: BreakEngine, events: list[Event], due_before: bool) -> list
     return events
 
 
-def _play(
-    options: Settings, script: list[tuple[int, str]], restarts: bool
+def play(
+    options: Settings,
+    script: list[tuple[int, str]],
+    restarts: bool,
+    after_each: Callable[[BreakEngine], None] | None = None,
 ) -> tuple[BreakEngine, list[Event]]:
+    """Play a random day; `after_each` checks the engine after every pass."""
     engine = BreakEngine(options, CATALOGUE, TZ)
     now, events = START, []
     for gap, command in script:
@@ -109,6 +114,8 @@ def _play(
             now = wake
             due_before = engine.state.due
             events += _checked(engine, engine.update(now), due_before)
+            if after_each is not None:
+                after_each(engine)
         now = end
         if restarts and command == "restart":
             engine = BreakEngine(
@@ -116,6 +123,8 @@ def _play(
             )
         due_before = engine.state.due
         events += _checked(engine, _apply(engine, now, command), due_before)
+        if after_each is not None:
+            after_each(engine)
         view = engine.view(now)
         assert view.sitting_minutes >= 0
         assert view.sitting_today_minutes >= 0
@@ -142,7 +151,7 @@ def test_random_days_keep_invariants(
     options: Settings, script: list[tuple[int, str]]
 ) -> None:
     """Never negative, completed breaks never lost, events of known types only."""
-    engine, events = _play(options, script, restarts=False)
+    engine, events = play(options, script, restarts=False)
     assert all(isinstance(event.type, EventType) for event in events)
     # micro-breaks start and complete in turn; limits and heads-ups only when on
     micro = [
@@ -170,8 +179,8 @@ def test_restart_anywhere_changes_nothing(
     options: Settings, script: list[tuple[int, str]]
 ) -> None:
     """Storing and reloading the state at any point gives the same day."""
-    plain, plain_events = _play(options, script, restarts=False)
-    restarted, restarted_events = _play(options, script, restarts=True)
+    plain, plain_events = play(options, script, restarts=False)
+    restarted, restarted_events = play(options, script, restarts=True)
     assert restarted.state.to_dict() == plain.state.to_dict()
     assert [e.type for e in restarted_events] == [e.type for e in plain_events]
 
@@ -185,7 +194,7 @@ def test_breaks_are_counted_and_reset_daily(options: Settings, days: int) -> Non
     engine = BreakEngine(options, CATALOGUE, TZ)
     now = local(2026, 11, 2, 9, 0)  # a Monday
     for day in range(days):
-        engine.presence(now, True)
+        engine.observe(now, present=True)
         for _ in range(options.daily_target):
             engine.update(now)
             engine.start_break(now)

@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
-import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
@@ -18,7 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.const import DOMAIN
 from custom_components.desk_break_coach.presence.watch import issue_id
-from tests.helpers import advance, set_presence, start_profile, state
+from tests.helpers import advance, set_presence, state
 
 PRESENCE = "input_boolean.desk"
 
@@ -46,16 +45,6 @@ class Writes:
     def total(self) -> int:
         """All writes so far."""
         return sum(self.counts.values())
-
-
-@pytest.fixture(name="profile")
-async def profile_fixture(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_config_entry: MockConfigEntry,
-) -> MockConfigEntry:
-    """Monday 09:00 in Berlin; the person sits down now."""
-    return await start_profile(hass, freezer, mock_config_entry, present=True)
 
 
 async def flap(

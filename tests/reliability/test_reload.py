@@ -32,7 +32,7 @@ from custom_components.desk_break_coach.const import (
     PRESENCE_MODE_ANY,
     default_options,
 )
-from tests.helpers import act, advance
+from tests.helpers import MONDAY_0900, act, advance
 
 CYCLES = 50
 #: Where Home Assistant keeps the per-entity state change trackers.
@@ -113,7 +113,7 @@ async def test_load_and_unload_fifty_times(
 ) -> None:
     """Three profiles in different states, each unloaded and loaded 50 times."""
     await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to("2026-11-23 09:00:00+01:00")
+    freezer.move_to(MONDAY_0900)
     assert await async_setup_component(
         hass,
         "input_boolean",
@@ -188,7 +188,7 @@ async def test_reload_then_a_completed_break_stays_on_disk(
     break completed (saved at once), then a crash: the disk must hold the break.
     """
     await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to("2026-11-23 09:00:00+01:00")
+    freezer.move_to(MONDAY_0900)
     assert await async_setup_component(
         hass, "input_boolean", {"input_boolean": {"desk": {"initial": True}}}
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
     SOURCE_USER,
@@ -36,7 +35,7 @@ from custom_components.desk_break_coach.profile.personal import (
     SUBENTRY_ROUTINE,
     routine_from_data,
 )
-from tests.helpers import act, start_profile
+from tests.helpers import act
 from tests.reliability.common import profile_snapshot
 
 HYPOTHESIS = settings(
@@ -133,21 +132,18 @@ async def _errors(hass: HomeAssistant) -> dict[str, str]:
     }
 
 
-@pytest.fixture(name="profile")
-async def profile_fixture(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    mock_config_entry: MockConfigEntry,
+@pytest.fixture(name="own_break")
+async def own_break_fixture(
+    hass: HomeAssistant, profile: MockConfigEntry
 ) -> MockConfigEntry:
-    """Set up a profile on a break of its own routine (a change could disturb it)."""
-    entry = await start_profile(hass, freezer, mock_config_entry, present=True)
+    """Put the profile on a break of its own routine (a change could disturb it)."""
     flow = await hass.config_entries.subentries.async_init(
-        (entry.entry_id, SUBENTRY_ROUTINE), context={"source": SOURCE_USER}
+        (profile.entry_id, SUBENTRY_ROUTINE), context={"source": SOURCE_USER}
     )
     await hass.config_entries.subentries.async_configure(flow["flow_id"], FIRST)
     await hass.async_block_till_done()
-    await act(hass, entry.entry_id, "start_break", program="custom_morning_stretch")
-    return entry
+    await act(hass, profile.entry_id, "start_break", program="custom_morning_stretch")
+    return profile
 
 
 @given(
@@ -164,6 +160,7 @@ async def profile_fixture(
 @example(form={**FIRST, "position": "upside down"}, left_out=[], editing=False)
 @example(form={**FIRST, "exercises": "push-ups"}, left_out=[], editing=True)
 @HYPOTHESIS
+@pytest.mark.usefixtures("own_break")
 async def test_generated_routine_forms(
     hass: HomeAssistant,
     profile: MockConfigEntry,

@@ -19,11 +19,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.desk_break_coach.const import DOMAIN
-from tests.helpers import advance, set_presence, state
+from tests.helpers import MONDAY_0900, advance, set_presence, state
 
 from .common import file_storage
 
-MONDAY_0900 = "2026-11-23 09:00:00+01:00"
 STORED = {
     "day": "2026-11-23",
     "breaks_today": 2,

@@ -82,7 +82,7 @@ def _exercise(engine: BreakEngine) -> None:
         engine.update(now)
         engine.view(now)
         engine.next_wakeup(now)
-        engine.presence(now, minutes % 2 == 0)
+        engine.observe(now, present=minutes % 2 == 0)
     for command in ("start_break", "next_exercise", "finish_break", "skip_break"):
         try:
             getattr(engine, command)(now)

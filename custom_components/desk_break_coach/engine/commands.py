@@ -11,44 +11,52 @@ from .context import Context
 from .model import Command, EngineError
 
 
-def refusal(ctx: Context, command: Command) -> EngineError | None:
-    """Return why `command` does not fit now, or None when it does."""
+def refusal(ctx: Context, command: Command) -> str | None:
+    """Return why `command` does not fit now (an error key), or None when it does."""
     s = ctx.state
-    # A break snoozed before a pause is not answered while paused.
-    due = (s.due or s.snoozed_until is not None) and not ctx.paused()
+    paused = ctx.paused()
     match command:
         case Command.START_BREAK:
             if s.brk is not None:
-                return EngineError("already_on_break")
+                return "already_on_break"
             if s.resting:
-                return EngineError("resting")
+                return "resting"
         case Command.NEXT_EXERCISE:
             if s.brk is None:
-                return EngineError("no_break")
+                return "no_break"
         case Command.FINISH_BREAK:
-            if s.brk is None and not due:
-                return EngineError("no_break")
+            if s.brk is None and not _due(ctx, paused):
+                return "no_break"
         case Command.SNOOZE | Command.SKIP_BREAK:
-            if not due:
-                return EngineError("nothing_due")
+            if not _due(ctx, paused):
+                return "nothing_due"
             if command is Command.SNOOZE and ctx.snoozes_left() <= 0:
-                return EngineError("snooze_limit", max_snoozes=ctx.settings.max_snoozes)
+                return "snooze_limit"
         case Command.STOP_ROUTINE:
             if s.resting:
-                return EngineError("resting")
+                return "resting"
         case Command.PAUSE:
-            if ctx.paused():
-                return EngineError("already_paused")
+            if paused:
+                return "already_paused"
         case Command.RESUME:
-            if not (ctx.paused() or s.resting):
-                return EngineError("not_paused")
+            if not (paused or s.resting):
+                return "not_paused"
     return None
 
 
+def _due(ctx: Context, paused: bool) -> bool:
+    """Whether a break waits for an answer (one snoozed before a pause does not)."""
+    s = ctx.state
+    return (s.due or s.snoozed_until is not None) and not paused
+
+
 def check(ctx: Context, command: Command) -> None:
-    """Raise the refusal of `command`, if it has one."""
-    if (error := refusal(ctx, command)) is not None:
-        raise error
+    """Raise the refusal of `command` as an EngineError, if it has one."""
+    if (key := refusal(ctx, command)) is None:
+        return
+    if key == "snooze_limit":
+        raise EngineError(key, max_snoozes=ctx.settings.max_snoozes)
+    raise EngineError(key)
 
 
 def available(ctx: Context) -> tuple[Command, ...]:

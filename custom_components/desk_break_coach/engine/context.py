@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import Event, EventType, Settings
 from .routine import Catalogue
+from .schedule import WorkSchedule
 from .state import CoachState
 
 _MINUTE = timedelta(minutes=1)
@@ -33,6 +34,12 @@ class Context:
         self.tz = tz
         self.state = state
         self.events: list[Event] = []
+        #: The last midnight asked for: (day, zone, its end).
+        self._midnight: tuple[date, tzinfo, datetime] | None = None
+        #: Working hours as last read: (schedule, zone, from, until, working); the
+        #: answer holds from `from` until the next change, `until`.
+        self._hours: tuple[WorkSchedule, tzinfo, datetime, datetime | None, bool] | None
+        self._hours = None
 
     def emit(self, kind: EventType, **values: Any) -> None:
         """Record an event of this pass."""
@@ -45,16 +52,48 @@ class Context:
 
     def midnight_after(self, day: date) -> datetime:
         """Return the local midnight that ends `day`, in UTC."""
-        return datetime.combine(day + timedelta(days=1), time(), self.tz).astimezone(
-            UTC
-        )
+        cached = self._midnight
+        if cached is not None and cached[0] == day and cached[1] is self.tz:
+            return cached[2]
+        midnight = datetime.combine(day + timedelta(days=1), time(), self.tz)
+        self._midnight = (day, self.tz, midnight.astimezone(UTC))
+        return self._midnight[2]
 
     def working(self, now: datetime) -> bool:
         """Whether `now` is working time (fixed hours, or a schedule entity's word)."""
         schedule = self.settings.schedule
         if schedule is None:
             return self.state.working
-        return schedule.is_working(now, self.tz)
+        return self._working_hours(schedule, now)[1]
+
+    def next_change(self, now: datetime) -> datetime | None:
+        """Return when fixed working time next starts or ends after `now`, if ever."""
+        schedule = self.settings.schedule
+        if schedule is None:
+            return None
+        return self._working_hours(schedule, now)[0]
+
+    def _working_hours(
+        self, schedule: WorkSchedule, now: datetime
+    ) -> tuple[datetime | None, bool]:
+        """Return the next change of working time after `now`, and whether it is on.
+
+        Both hold from one change to the next, so they are read once per stretch
+        (the clock asks several times a pass).
+        """
+        cached = self._hours
+        if (
+            cached is not None
+            and cached[0] is schedule
+            and cached[1] is self.tz
+            and cached[2] <= now
+            and (cached[3] is None or now < cached[3])
+        ):
+            return cached[3], cached[4]
+        until = schedule.next_change(now, self.tz)
+        working = schedule.is_working(now, self.tz)
+        self._hours = (schedule, self.tz, now, until, working)
+        return until, working
 
     def check_target(self) -> None:
         """Count the day towards the streak once the daily target is met."""

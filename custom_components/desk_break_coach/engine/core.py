@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from . import comfort, sitting
-from .clock import catch_up, deadlines
+from .clock import catch_up, deadlines, fire
 from .commands import check
 from .context import Context, span
 from .model import Command, Event, EventType, Settings, Status, StopReason, View
@@ -91,18 +91,6 @@ class BreakEngine:
                 self.state.working = working
 
         return self._run(now, apply)
-
-    def presence(self, now: datetime, present: bool | None) -> list[Event]:
-        """Feed the combined presence; None means no news."""
-        return self.observe(now, present=present)
-
-    def set_dnd(self, now: datetime, dnd: bool) -> list[Event]:
-        """Do-not-disturb turned on or off."""
-        return self.observe(now, dnd=dnd)
-
-    def set_working(self, now: datetime, working: bool) -> list[Event]:
-        """Working time from a schedule entity (only used without fixed hours)."""
-        return self.observe(now, working=working)
 
     def apply_settings(self, now: datetime, settings: Settings) -> list[Event]:
         """Apply new options; progress and the current state are kept."""
@@ -216,14 +204,19 @@ class BreakEngine:
     def _run(
         self, now: datetime, action: Callable[[datetime], None] | None
     ) -> list[Event]:
-        """One pass: replay what the clock passed, apply the input, re-judge."""
+        """One pass: replay what the clock passed, apply the input, re-judge.
+
+        See engine/clock.py for the contract between deadlines and firing them.
+        """
         now = now.astimezone(UTC)
         ctx = self.ctx
         ctx.events = []
-        catch_up(self.ctx, self.session, now)
+        catch_up(ctx, self.session, now)
         if action is not None:
             action(now)
-        evaluate(self.ctx, now)
+        # What the input brings at its own moment (a zero settle time) is due now.
+        fire(ctx, self.session, now)
+        evaluate(ctx, now)
         self.state.cursor = max(now, self.state.cursor or now)
         events, ctx.events = ctx.events, []
         return events

@@ -114,7 +114,7 @@ class Settings:
     ask_comfort: bool = False
     #: End the day's last exercise break with the self-massage.
     massage_after_last: bool = False
-    # None: working time comes from outside (a schedule entity) via set_working().
+    # None: working time comes from outside (a schedule entity) via observe(working=...).
     schedule: WorkSchedule | None = field(default_factory=WorkSchedule)
 
 

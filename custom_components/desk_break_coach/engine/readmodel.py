@@ -47,7 +47,7 @@ def next_break(ctx: Context, now: datetime, current: Status) -> datetime | None:
     if current is Status.SNOOZED:
         return s.snoozed_until
     if current is Status.OFF_HOURS and ctx.settings.schedule is not None:
-        start = ctx.settings.schedule.next_change(now, ctx.tz)
+        start = ctx.next_change(now)
         return None if start is None else max(start, ctx.due_at())
     return None
 

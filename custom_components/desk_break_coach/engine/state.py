@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 import logging
 import math
+from operator import attrgetter
 from typing import Any
 
 _LOGGER = logging.getLogger(__name__)
@@ -31,8 +32,15 @@ class BreakState:
     then: str | None = None
     then_from: int = 0
 
+    def fingerprint(self) -> tuple[Any, ...]:
+        """Return a copy of every value, to tell a later change (lists as tuples)."""
+        return tuple(
+            tuple(value) if isinstance(value, list) else value
+            for value in _BREAK_VALUES(self)
+        )
 
-@dataclass(slots=True, kw_only=True)
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ComfortEntry:
     """One answer to "how does your neck feel?" (10 = no discomfort)."""
 
@@ -90,9 +98,26 @@ class CoachState:
     first_break_day: date | None = None
     capped_seconds_today: int = 0
 
+    def fingerprint(self) -> tuple[Any, ...]:
+        """Return what the stored form holds but the cursor, cheap to compare.
+
+        Two fingerprints are equal exactly when `to_dict()` without the cursor is:
+        plain values as they are, lists copied as tuples (their items are never
+        changed in place: dates, texts, frozen `ComfortEntry`s, so comparing the
+        90-day comfort log costs a pointer check per entry), the break in progress
+        by its own fingerprint. It lets the shell skip a save when nothing a
+        person would lose changed, without encoding the whole state.
+        """
+        brk = self.brk
+        return (
+            _PLAIN_VALUES(self),
+            *(tuple(items) for items in _LIST_VALUES(self)),
+            None if brk is None else brk.fingerprint(),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-friendly data."""
-        encoded: dict[str, Any] = _encode(asdict(self))
+        encoded: dict[str, Any] = _encode(self)
         return encoded
 
     @classmethod
@@ -125,6 +150,21 @@ class CoachState:
                 _LOGGER.warning("Ignoring unreadable stored break in progress")
         return state
 
+
+#: Getters of the values a fingerprint takes: the break's; the state's plain values
+#: and its lists (the cursor and the break in progress apart).
+_BREAK_VALUES = attrgetter(*(item.name for item in fields(BreakState)))
+_LIST_NAMES = tuple(
+    item.name for item in fields(CoachState) if item.default_factory is list
+)
+_PLAIN_VALUES = attrgetter(
+    *(
+        item.name
+        for item in fields(CoachState)
+        if item.name not in (*_LIST_NAMES, "cursor", "brk")
+    )
+)
+_LIST_VALUES = attrgetter(*_LIST_NAMES)
 
 _DATETIMES = {
     "block_start",
@@ -191,13 +231,24 @@ def _read_list(name: str, raw: list[Any], read: Any) -> list[Any]:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _encode(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_encode(item) for item in value]
+    """Return a value as plain data: dataclasses as dicts, moments as ISO text.
+
+    Field by field, without `asdict`'s deep copy (the comfort log can be long).
+    """
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if (names := _FIELD_NAMES.get(type(value))) is not None:
+        return {name: _encode(getattr(value, name)) for name in names}
     return value
+
+
+#: The fields of each stored dataclass, in order.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(item.name for item in fields(kind))
+    for kind in (CoachState, BreakState, ComfortEntry)
+}
 
 
 #: Stored moments outside these years were not written by this integration.

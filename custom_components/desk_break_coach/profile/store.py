@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 import logging
 from typing import Any
 
@@ -43,23 +43,30 @@ class CoachStore(Store[dict[str, Any]]):
             minor_version=STORAGE_MINOR_VERSION,
             max_readable_version=_ANY_VERSION,
         )
-        #: What was last kept (without the cursor), to save only on a change.
-        self._kept: dict[str, Any] | None = None
+        #: The fingerprint of what was last kept, to save only on a change.
+        self._kept: Hashable | None = None
 
     @callback
-    def keep(self, data: Callable[[], dict[str, Any]], *, at_once: bool) -> None:
+    def keep(
+        self,
+        data: Callable[[], dict[str, Any]],
+        fingerprint: Hashable,
+        *,
+        at_once: bool,
+    ) -> None:
         """Save at once, or later if anything but the clock cursor changed.
 
-        The cursor only saves re-checking deadlines that no longer apply after a
-        restart, so a timer tick alone does not rewrite the file.
+        `fingerprint` stands for the stored form without the cursor (equal exactly
+        when that is equal), so an input that changes nothing costs a comparison,
+        not an encoding of the whole state. The cursor only saves re-checking
+        deadlines that no longer apply after a restart, so a timer tick alone
+        does not rewrite the file.
         """
-        current = data()
-        content = {key: value for key, value in current.items() if key != "cursor"}
         if at_once:
-            self.hass.async_create_task(self.async_save(current), eager_start=True)
-        elif content != self._kept:
+            self.hass.async_create_task(self.async_save(data()), eager_start=True)
+        elif fingerprint != self._kept:
             self.async_delay_save(data, SAVE_DELAY)
-        self._kept = content
+        self._kept = fingerprint
 
     async def async_load(self) -> dict[str, Any] | None:
         """Load the stored progress, or None to start afresh."""
