@@ -143,6 +143,9 @@ async def test_assist_takes_every_shipped_language(hass: HomeAssistant) -> None:
         assert voices[language].minutes(minutes) == 10, language
         assert voices[language].level(level) == 7, language
         assert voices[language].level("11") is None, language
+    # Portuguese as said in Portugal, and in Brazil.
+    assert voices["pt"].minutes("dezasseis minutos") == 16
+    assert voices["pt"].minutes("dezesseis minutos") == 16
 
 
 async def async_start_day_without_profiles(hass: HomeAssistant) -> None:
