@@ -183,7 +183,7 @@ def test_version_follows_the_catalogues(tmp_path: Path) -> None:
     german.write_text(german.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = card_version(VERSION, FRONTEND_DIR, routines)
     assert changed != first
-    shutil.copy(german, routines / "fr.json")
+    shutil.copy(german, routines / "sv.json")
     assert card_version(VERSION, FRONTEND_DIR, routines) not in (first, changed)
 
 
@@ -216,7 +216,7 @@ async def test_catalogues_are_served_beside_the_card(
         assert catalogue["language"] == name.removesuffix(".json")
     # A language not shipped, another version's path, the folder itself.
     for other in (
-        f"{base}routines/fr.json",
+        f"{base}routines/sv.json",
         f"{FRONTEND_URL}/{VERSION}-00000000/routines/en.json",
         f"/{DOMAIN}/routines/en.json",
         f"{base}routines/",

@@ -43,5 +43,6 @@ def test_languages_fold_once() -> None:
     assert const.shipped_language("de-CH") == "de"
     assert const.shipped_language("ru_RU") == "ru"
     assert const.shipped_language("EN-gb") == "en"
-    assert const.shipped_language("fr") == const.FALLBACK_LANGUAGE
+    assert const.shipped_language("pt-BR") == "pt"
+    assert const.shipped_language("sv") == const.FALLBACK_LANGUAGE
     assert const.shipped_language(None) == const.FALLBACK_LANGUAGE

@@ -2,7 +2,9 @@
 
 The translations, the routine catalogue, the voice data and the card's strings of
 each shipped language have English's keys and placeholders (and, for the catalogue,
-its programs, steps, repetitions and times).
+its programs, steps, repetitions and times). Every catalogue keeps the safety words
+of each exercise, every counted card text has the plural forms its language needs,
+and every translation names every language.
 """
 
 from __future__ import annotations
@@ -15,10 +17,15 @@ from typing import Any
 import pytest
 import yaml
 
+from custom_components.desk_break_coach.const import (
+    FALLBACK_LANGUAGE,
+    LANGUAGES as SHIPPED,
+)
+
 PACKAGE = Path(__file__).parents[1] / "custom_components" / "desk_break_coach"
 PLACEHOLDER = re.compile(r"\{(\w+)(?::\w+)?\}")
 #: The languages besides English.
-LANGUAGES = ["ru", "de"]
+LANGUAGES = [language for language in SHIPPED if language != FALLBACK_LANGUAGE]
 #: The card's sources: one file, or the card and its modules.
 FRONTEND = PACKAGE / "frontend"
 #: Plural categories (Intl.PluralRules): a card string with these keys is one text.
@@ -232,3 +239,230 @@ def test_every_language_ships_everything() -> None:
     assert {path.stem for path in (PACKAGE / "routines").glob("*.json")} == shipped
     assert {path.stem for path in (PACKAGE / "sentences").glob("*.yaml")} == shipped
     assert set(card_strings()) == shipped
+
+
+#: The safety words of the exercise instructions, per language: "stop if it
+#: hurts", "no pain", the lying set's limits (ten times, one minute), "pain must
+#: not increase" and "no return of pain". Each is matched case-insensitively.
+SAFETY: dict[str, dict[str, str]] = {
+    "en": {
+        "stop": r"stop (at once )?if it hurts",
+        "no_pain": r"\bno pain\b",
+        "ten": r"\bten\b",
+        "minute": r"\bone minute\b",
+        "increase": r"pain must never increase|pain intensification is not allowed",
+        "return": r"avoid any return of pain",
+    },
+    "ru": {
+        "stop": r"если больно, (сразу )?остановитесь",
+        "no_pain": r"без боли",
+        "ten": r"не более десяти",
+        "minute": r"не дольше одной минуты",
+        "increase": r"боль не должна усиливаться|усиление боли недопустимо",
+        "return": r"не допуская возобновления боли",
+    },
+    "de": {
+        "stop": r"hör (sofort )?auf, wenn es wehtut",
+        "no_pain": r"ohne schmerzen",
+        "ten": r"\bzehn",
+        "minute": r"\beine minute\b",
+        "increase": r"schmerzen dürfen (nie|nicht) stärker werden",
+        "return": r"lass es nicht wieder schmerzen",
+    },
+    "es": {
+        "stop": r"para (enseguida )?si duele",
+        "no_pain": r"\bsin dolor\b",
+        "ten": r"\bdiez\b",
+        "minute": r"\bun minuto\b",
+        "increase": r"el dolor no debe aumentar|no se permite que el dolor aumente",
+        "return": r"evita que vuelva el dolor",
+    },
+    "fr": {
+        "stop": r"arrêtez (immédiatement )?si ça fait mal",
+        "no_pain": r"\bsans douleur\b",
+        "ten": r"\bdix\b",
+        "minute": r"\bune minute\b",
+        "increase": r"la douleur ne doit (jamais|pas) augmenter",
+        "return": r"évitez tout retour de la douleur",
+    },
+    "it": {
+        "stop": r"fermati (subito )?se fa male",
+        "no_pain": r"\bsenza dolore\b",
+        "ten": r"\bdieci\b",
+        "minute": r"\bun minuto\b",
+        "increase": r"il dolore non deve (mai )?aumentare",
+        "return": r"evita che il dolore ritorni",
+    },
+    "nl": {
+        "stop": r"stop (meteen )?als het pijn doet",
+        "no_pain": r"\bzonder pijn\b",
+        "ten": r"\btien\b",
+        "minute": r"\b(een|één) minuut\b",
+        "increase": r"pijn mag (nooit|niet) erger worden",
+        "return": r"laat de pijn niet terugkomen",
+    },
+    "pl": {
+        "stop": r"przerwij, jeśli boli",
+        "no_pain": r"\bbez bólu\b",
+        "ten": r"\bdziesięć\b",
+        "minute": r"\bminutę\b",
+        "increase": r"ból nie może się nasilać|nasilenie bólu jest niedopuszczalne",
+        "return": r"nie dopuszczaj do powrotu bólu",
+    },
+    "pt": {
+        "stop": r"pare (de imediato )?se doer",
+        "no_pain": r"\bsem dor\b",
+        "ten": r"\bdez\b",
+        "minute": r"\bum minuto\b",
+        "increase": r"a dor nunca deve aumentar|não é permitido que a dor aumente",
+        "return": r"evite que a dor volte",
+    },
+    "uk": {
+        "stop": r"якщо болить, (одразу )?зупиніться",
+        "no_pain": r"без болю",
+        "ten": r"не більше десяти",
+        "minute": r"не довше однієї хвилини",
+        "increase": r"біль не повинен посилюватися|посилення болю неприпустиме",
+        "return": r"не допускаючи повернення болю",
+    },
+}
+#: The plural categories of whole numbers (CLDR), which a counted text needs.
+PLURAL_CATEGORIES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("en", "de", "nl"), frozenset({"one", "other"})),
+    **dict.fromkeys(("es", "fr", "it", "pt"), frozenset({"one", "many", "other"})),
+    **dict.fromkeys(("ru", "uk", "pl"), frozenset({"one", "few", "many", "other"})),
+}
+
+
+def steps(language: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """Return every step of a catalogue by program and step id."""
+    return {
+        (program_id, step["id"]): step
+        for program_id, program in catalogue(language)["programs"].items()
+        for part in ("opening", "steps", "closing")
+        for step in program.get(part, [])
+    }
+
+
+def safety_words(language: str, text: str) -> set[str]:
+    """Return which of a language's safety words a text carries."""
+    return {
+        name
+        for name, pattern in SAFETY[language].items()
+        if re.search(pattern, text, re.IGNORECASE)
+    }
+
+
+def test_every_language_has_its_safety_words() -> None:
+    """The table covers every shipped language."""
+    assert set(SAFETY) == set(SHIPPED)
+    assert set(PLURAL_CATEGORIES) == set(SHIPPED)
+    # The English words are where the source documents put them.
+    english = steps("en")
+    assert {
+        key
+        for key, step in english.items()
+        if "ten" in safety_words("en", step["instructions"])
+    } == {key for key in english if key[0] == "neck_lying"}
+    assert (
+        sum(
+            "stop" in safety_words("en", step["instructions"])
+            for step in english.values()
+        )
+        >= 10
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_safety_words_are_kept(language: str) -> None:
+    """Each exercise says what the English (and the Russian original) says about pain."""
+    english, russian, other = steps("en"), steps("ru"), steps(language)
+    for key, step in english.items():
+        wanted = safety_words("en", step["instructions"])
+        assert safety_words("ru", russian[key]["instructions"]) == wanted, ("ru", key)
+        assert safety_words(language, other[key]["instructions"]) == wanted, key
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_card_plurals_have_every_form(language: str) -> None:
+    """A counted card text has exactly the plural forms its language's rules use."""
+    strings = card_strings()[language]
+
+    def plurals(node: dict[str, Any], prefix: str = "") -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for key, value in node.items():
+            if isinstance(value, dict) and set(value) <= PLURAL_FORMS:
+                out[f"{prefix}{key}"] = set(value)
+            elif isinstance(value, dict):
+                out |= plurals(value, f"{prefix}{key}.")
+        return out
+
+    found = plurals(strings)
+    assert found, language
+    for key, forms in found.items():
+        assert forms == PLURAL_CATEGORIES[language], (key, forms)
+
+
+def test_every_translation_names_every_language() -> None:
+    """The language option lists each shipped language, by its own name."""
+    names = load("strings.json")
+    own = {
+        language: names[f"selector.language.options.{language}"] for language in SHIPPED
+    }
+    for language in SHIPPED:
+        theirs = load(f"translations/{language}.json")
+        assert {
+            key.removeprefix("selector.language.options."): text
+            for key, text in theirs.items()
+            if key.startswith("selector.language.options.")
+        } == own, language
+
+
+def test_no_sentence_is_heard_in_another_language() -> None:
+    """Every language's sentences are registered at once: none may match another's.
+
+    A sentence that fit two languages would run two intents, and the reply could
+    come in the wrong language. Each template is expanded (wildcards filled in)
+    and matched against every other language's templates, as Assist matches them.
+    """
+    from hassil.intents import Intents, WildcardSlotList  # noqa: PLC0415
+    from hassil.parse_expression import parse_sentence  # noqa: PLC0415
+    from hassil.recognize import recognize  # noqa: PLC0415
+    from hassil.sample import sample_expression  # noqa: PLC0415
+
+    slots = {"minutes": "10", "profile": "Anna", "level": "7"}
+    voices = {language: voice_data(language) for language in SHIPPED}
+    templates = {}
+    for language, data in voices.items():
+        found = Intents.from_dict(
+            {
+                "language": language,
+                "intents": {
+                    f"{intent_type}_{number}": {
+                        "data": [{"sentences": block["sentences"]}]
+                    }
+                    for intent_type, blocks in data["intents"].items()
+                    for number, block in enumerate(blocks)
+                },
+            }
+        )
+        for name in slots:
+            found.slot_lists[name] = WildcardSlotList(name)
+        templates[language] = found
+    heard = []
+    for language, data in voices.items():
+        for blocks in data["intents"].values():
+            for block in blocks:
+                for template in block["sentences"]:
+                    for name, value in slots.items():
+                        template = template.replace(f"{{{name}}}", value)
+                    expression = parse_sentence(template).expression
+                    for _, sample in zip(
+                        range(500), sample_expression(expression), strict=False
+                    ):
+                        heard.extend(
+                            (language, sample, other)
+                            for other, found in templates.items()
+                            if other != language and recognize(sample, found)
+                        )
+    assert not heard

@@ -33,6 +33,12 @@ NUMBERS = (0, 1, 2, 5, 11, 21)
         ("en", ["0 minutes", "1 minute", "2 minutes", "5 minutes", "11 minutes", "21 minutes"]),
         ("de", ["0 Minuten", "1 Minute", "2 Minuten", "5 Minuten", "11 Minuten", "21 Minuten"]),
         ("ru", ["0 минут", "1 минуту", "2 минуты", "5 минут", "11 минут", "21 минуту"]),
+        ("uk", ["0 хвилин", "1 хвилину", "2 хвилини", "5 хвилин", "11 хвилин", "21 хвилину"]),
+        ("pl", ["0 minut", "1 minutę", "2 minuty", "5 minut", "11 minut", "21 minut"]),
+        ("es", ["0 minutos", "1 minuto", "2 minutos", "5 minutos", "11 minutos", "21 minutos"]),
+        ("it", ["0 minuti", "1 minuto", "2 minuti", "5 minuti", "11 minuti", "21 minuti"]),
+        ("fr", ["0 minute", "1 minute", "2 minutes", "5 minutes", "11 minutes", "21 minutes"]),
+        ("nl", ["0 minuten", "1 minuut", "2 minuten", "5 minuten", "11 minuten", "21 minuten"]),
     ],
 )  # fmt: skip
 def test_minutes_agree_in_every_shipped_language(
@@ -115,6 +121,29 @@ def test_past_the_target_says_it_is_met() -> None:
     assert de.breaks(5, 4) == "Heute hast du 5 Pausen geschafft – Ziel erreicht"
 
 
+def test_the_new_languages_count_breaks_and_hours() -> None:
+    """Below and past the target, and hours with minutes, in the other languages."""
+    words = {
+        lang: VOICES[lang].words for lang in ("es", "fr", "it", "nl", "pl", "pt", "uk")
+    }
+    assert words["es"].breaks(0, 1) == "Hoy llevas 0 de 1 descanso"
+    assert words["es"].breaks(5, 4) == "Hoy llevas 5 descansos: objetivo cumplido"
+    assert words["fr"].breaks(2, 4) == "Pauses aujourd'hui : 2 sur 4"
+    assert words["it"].breaks(1, 1) == "Oggi hai fatto 1 pausa: obiettivo raggiunto"
+    assert words["nl"].breaks(2, 4) == "Vandaag 2 van de 4 pauzes gehouden"
+    assert words["pl"].breaks(0, 1) == "Dzisiaj zrobiono 0 z 1 przerwy"
+    assert words["pl"].breaks(2, 4) == "Dzisiaj zrobiono 2 z 4 przerw"
+    assert words["pl"].breaks(22, 4) == "Dzisiaj zrobiono 22 przerwy, cel osiągnięty"
+    assert words["pt"].breaks(5, 4) == "Hoje já fez 5 pausas: objetivo cumprido"
+    assert words["uk"].breaks(2, 4) == "Сьогодні зроблено 2 з 4 перерв"
+    assert words["uk"].breaks(21, 4) == "Сьогодні зроблено 21 перерву, мету досягнуто"
+    assert words["es"].minutes(142) == "2 horas y 22 minutos"
+    assert words["fr"].minutes(61) == "1 heure et 1 minute"
+    assert words["nl"].minutes(480) == "8 uur"
+    assert words["pl"].minutes(142) == "2 godziny 22 minuty"
+    assert words["uk"].minutes(305) == "5 годин 5 хвилин"
+
+
 def test_a_template_names_only_words_it_has() -> None:
     """A misspelt counted word is an error, not a silent bare number."""
     words = Words("en", counts={"minutes": {"one": "{n} minute"}})
@@ -187,7 +216,18 @@ def test_the_shipped_text_check_can_fail() -> None:
     assert not RAW_ID.findall(_QUOTED.sub("", "Set {config_entry_id} or `ask_comfort`"))
 
 
-SAFETY = {"en": r"hurt|pain", "ru": r"бол", "de": r"weh|Schmerz"}
+SAFETY = {
+    "en": r"hurt|pain",
+    "ru": r"бол",
+    "de": r"weh|Schmerz",
+    "es": r"duele|dolor",
+    "fr": r"fait mal|douleur",
+    "it": r"fa male|dolore",
+    "nl": r"pijn",
+    "pl": r"boli|bólu|ból",
+    "pt": r"doer|dor",
+    "uk": r"бол",
+}
 
 
 @pytest.mark.parametrize("language", SHIPPED)
@@ -212,6 +252,13 @@ def test_no_advice_beyond_the_documents(language: str) -> None:
         "en": r"medication|severe condition",
         "ru": r"лекарств|тяжёл\w* состояни|Не расслышал",
         "de": r"Medikament|schwere\w* Zustand",
+        "es": r"medicaci|medicament|estado grave",
+        "fr": r"médicament|traitement habituel|état sévère|état grave",
+        "it": r"farmac|condizion\w* grav",
+        "nl": r"medicatie|medicijn|ernstige toestand",
+        "pl": r"\bleki\b|leków|ciężki\w* stan",
+        "pt": r"medicação|medicamento|estado grave",
+        "uk": r"ліки|ліків|тяжк\w* стан",
     }[language]
     found = [
         key for key, text in shipped_texts(language).items() if re.search(banned, text)

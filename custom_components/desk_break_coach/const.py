@@ -84,7 +84,7 @@ CONF_MAX_SKIPS_PER_DAY: Final = "max_skips_per_day"
 CONF_WEEKLY_REPORT: Final = "weekly_report"
 
 #: The languages the integration ships (routines/, sentences/, translations/).
-LANGUAGES: Final = ("en", "ru", "de")
+LANGUAGES: Final = ("en", "ru", "de", "es", "fr", "it", "nl", "pl", "pt", "uk")
 #: Where a language is not shipped.
 FALLBACK_LANGUAGE: Final = "en"
 CONF_PRESENCE_STATES: Final = "presence_states"

@@ -1,10 +1,10 @@
 """The exercise in the viewer's language, checked in the browser during a break.
 
 The demo profile speaks English: its `current_exercise` entity names and
-explains the exercise in English. A person who reads the dashboard in Russian
-or German sees the same exercise, found by the entity's `program` and
-`exercise_id`, in the shipped catalogue of their language (routines/ru.json,
-routines/de.json), which the card fetches once, beside its modules. The test
+explains the exercise in English. A person who reads the dashboard in Russian,
+German, Spanish, Polish or Ukrainian sees the same exercise, found by the
+entity's `program` and `exercise_id`, in the shipped catalogue of their language
+(routines/<lang>.json), which the card fetches once, beside its modules. The test
 sets the user's language where the frontend keeps it (the `language` user data
 of `frontend/set_user_data`, and `selectedLanguage` in the browser's local
 storage, a JSON string), reloads the page and reads the card; at the end it
@@ -23,6 +23,10 @@ from .server import REPO
 from .waves import PHONE, SCREENSHOTS, Demo
 
 ROUTINES = REPO / "custom_components" / "desk_break_coach" / "routines"
+#: The languages the card is read in during the break, one page load each.
+LANGUAGES = ("ru", "de", "es", "pl", "uk")
+#: A language the integration does not ship.
+NOT_SHIPPED = "sv"
 #: Where the card fetches a catalogue: beside its modules, under their version.
 CATALOGUE_URL = re.compile(
     r"/desk_break_coach/frontend/[^/]+-[0-9a-f]{8}/routines/(\w+)\.json$"
@@ -141,19 +145,19 @@ async def _fallbacks(demo: Demo, language: str) -> dict[str, Any]:
             program: m.programName(catalogue, 'neck_sitting') ?? null,
             customProgram: m.programName(catalogue, 'custom_neck_sitting') ?? null,
             regional: l.shippedLanguage('{language}-CH') ?? null,
-            notShipped: l.shippedLanguage('fr') ?? null,
-            notShippedCatalogue: m.catalogueFor('fr').catalogue ?? null,
+            notShipped: l.shippedLanguage('{NOT_SHIPPED}') ?? null,
+            notShippedCatalogue: m.catalogueFor('{NOT_SHIPPED}').catalogue ?? null,
         }};
     }})()""")
     return found
 
 
 async def check_languages(demo: Demo) -> None:
-    """During a break: the card in Russian, then German; then English again."""
+    """During a break: the card in each of LANGUAGES; then English again."""
     page = demo.page
     await page.set_color_scheme("light")
     try:
-        for language in ("ru", "de"):
+        for language in LANGUAGES:
             await _set_language(demo, language)
             await page.reload()
             await page.wait_for(
@@ -202,5 +206,5 @@ async def check_languages(demo: Demo) -> None:
         # Back to English, without a reload: the card follows at once.
         await _set_language(demo, "en")
     await _shows(demo, "en")
-    assert await _catalogues_fetched(demo) == ["de", "en"]
+    assert await _catalogues_fetched(demo) == [LANGUAGES[-1], "en"]
     await page.set_color_scheme("dark")

@@ -14,7 +14,7 @@ Flipping the toggle starts sitting; the repairs list holds nothing of the
 integration's or the development configuration's making; the card's week view
 shows the seven days. Then, at phone width, the test presses "Start break" like
 a user and follows the card and the entities to the first exercise and its
-picture, reads the exercise in Russian and German (languages.py), finishes
+picture, reads the exercise in five other languages (languages.py), finishes
 the break, answers the comfort question and follows a micro-break (waves.py).
 Screenshots land in tests/browser/screenshots/.
 """

@@ -36,8 +36,12 @@ _SPACES = re.compile(r"[\s\-]+")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, single-spaced, without the punctuation speech-to-text adds."""
-    text = text.casefold().replace("ё", "е")
+    """Lower-case, single-spaced, without the punctuation speech-to-text adds.
+
+    The apostrophe is dropped in every form, the Ukrainian letter one ("пʼять")
+    too, so "п'ять" said and "пʼять" spelled are one word.
+    """
+    text = text.casefold().replace("ё", "е").replace("\u02bc", "")
     text = re.sub(r"[^\w\s\-]", "", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -226,6 +230,11 @@ def _politely(sentence: str, before: list[str], after: list[str]) -> str:
     return sentence
 
 
+#: Other spellings of a language's numbers that are understood too: Portuguese
+#: is written as in Portugal ("dezasseis"), the library's "pt" is Brazil's.
+_REGIONAL_NUMBERS: dict[str, tuple[str, ...]] = {"pt": ("pt_PT",)}
+
+
 def _spoken_numbers(language: str) -> dict[str, int]:
     """Map the number words 0-120 of a language to numbers ("twenty five": 25).
 
@@ -236,15 +245,16 @@ def _spoken_numbers(language: str) -> dict[str, int]:
         from unicode_rbnf import RbnfEngine  # noqa: PLC0415
     except ImportError:
         return {}
-    try:
-        engine = RbnfEngine.for_language(language)
-    except OSError, ValueError, KeyError:
-        _LOGGER.debug("No spoken numbers for %s", language)
-        return {}
     words: dict[str, int] = {}
-    for value in range(SNOOZE_ACTION_MINUTES_RANGE[1] + 1):
-        for text in engine.format_number(value).text_by_ruleset.values():
-            words.setdefault(normalize(text), value)
+    for spelling in (language, *_REGIONAL_NUMBERS.get(language, ())):
+        try:
+            engine = RbnfEngine.for_language(spelling)
+        except OSError, ValueError, KeyError:
+            _LOGGER.debug("No spoken numbers for %s", spelling)
+            continue
+        for value in range(SNOOZE_ACTION_MINUTES_RANGE[1] + 1):
+            for text in engine.format_number(value).text_by_ruleset.values():
+                words.setdefault(normalize(text), value)
     return words
 
 
