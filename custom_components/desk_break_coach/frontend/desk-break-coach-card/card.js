@@ -164,7 +164,7 @@ export class DeskBreakCoachCard extends HTMLElement {
       attrs: status.attributes || {},
       code,
       showWeek: showsWeek(this._config),
-      statKey: [ids.breaks_today, ids.sitting_today, ids.comfort].join(" "),
+      statKey: [ids.breaks_today, ids.sitting_today, ids.comfort, ids.standing_today].join(" "),
     };
     this._summary.render(view);
     this._exercise.render(view);

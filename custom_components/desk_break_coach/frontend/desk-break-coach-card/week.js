@@ -1,8 +1,9 @@
 // The last 7 days: breaks done (a bar against the daily target), time at the
-// desk and comfort per day. Past days come from the recorder's long-term
-// statistics (recorder/statistics_during_period, period "day": the change of
-// breaks_today and sitting_today, both total_increasing, and the mean of
-// comfort); today comes from the live states. The statistics are fetched when
+// desk, comfort and, where the profile has a daily standing target, time
+// standing per day. Past days come from the recorder's long-term statistics
+// (recorder/statistics_during_period, period "day": the change of
+// breaks_today, sitting_today and standing_today, all total_increasing, and
+// the mean of comfort); today comes from the live states. The statistics are fetched when
 // the card first shows the week and again at most every few minutes, never on
 // every state change. Days are the server's days (the recorder's), named in
 // the viewer's language.
@@ -29,11 +30,14 @@ export const STYLE = `
   .week thead th { font-size: 12px; color: var(--secondary-text-color); }
   .week .c-day { padding-inline-end: 8px; text-transform: capitalize; }
   .week .c-breaks { width: 100%; }
-  .week .c-desk, .week .c-comfort { padding-inline-start: 12px; text-align: end; }
-  .week.no-comfort .c-comfort { display: none; }
-  /* A narrow card (a few grid columns) keeps breaks and desk time. */
+  .week .c-desk, .week .c-comfort, .week .c-stand { padding-inline-start: 12px; text-align: end; }
+  .week.no-comfort .c-comfort, .week.no-stand .c-stand { display: none; }
+  .week .c-stand.met { color: var(--success-color, var(--primary-color)); }
+  /* A narrow card (a few grid columns) keeps breaks and desk time; a phone
+     keeps standing before comfort. */
   .week { container-type: inline-size; }
-  @container (max-width: 290px) { .week .c-comfort { display: none; } }
+  @container (max-width: 380px) { .week:not(.no-stand) .c-comfort { display: none; } }
+  @container (max-width: 290px) { .week .c-comfort, .week .c-stand { display: none; } }
   .week tbody th { color: var(--secondary-text-color); }
   .week tr.today th, .week tr.today td { font-weight: 500; color: var(--primary-text-color); }
   .week tr.none .bar { opacity: 0.45; }
@@ -101,7 +105,7 @@ export class WeekView {
       <table aria-labelledby="week-title">
       <thead><tr><th class="c-day" scope="col"><span class="vh"></span></th>
         <th class="c-breaks" scope="col"></th><th class="c-desk" scope="col"></th>
-        <th class="c-comfort" scope="col"></th></tr></thead>
+        <th class="c-comfort" scope="col"></th><th class="c-stand" scope="col"></th></tr></thead>
       <tbody></tbody></table>`;
     const $ = (selector) => this.root.querySelector(selector);
     this._title = $(".week-title");
@@ -117,12 +121,13 @@ export class WeekView {
         breaks: element("td", "c-breaks", {}, [element("div", "breaks", {}, [bar, num])]),
         desk: element("td", "c-desk"),
         comfort: element("td", "c-comfort"),
+        stand: element("td", "c-stand"),
       };
       const tr = element("tr", "", {}, Object.values(cells));
       $("tbody").append(tr);
       return { tr, fill, goal, num, ...cells };
     });
-    this._stats = undefined; // { breaks, desk, comfort }: { dayKey: value }
+    this._stats = undefined; // { breaks, desk, comfort, stand }: { dayKey: value }
     this._loaded = { key: undefined, day: undefined, at: 0 };
     this._loading = false;
     this._view = undefined;
@@ -144,7 +149,8 @@ export class WeekView {
 
   async _load(view, today, now) {
     const { hass, ids } = view;
-    const statisticIds = [ids.breaks_today, ids.sitting_today, ids.comfort].filter(Boolean);
+    const statisticIds = [ids.breaks_today, ids.sitting_today, ids.comfort, ids.standing_today]
+      .filter(Boolean);
     this._loaded = { key: view.statKey, day: today, at: now };
     if (!statisticIds.length) return;
     this._loading = true;
@@ -163,6 +169,7 @@ export class WeekView {
         breaks: byDay(result[ids.breaks_today], "change", timeZone),
         desk: byDay(result[ids.sitting_today], "change", timeZone),
         comfort: byDay(result[ids.comfort], "mean", timeZone),
+        stand: byDay(result[ids.standing_today], "change", timeZone),
       };
       this._failed = undefined;
     } catch (err) {
@@ -181,7 +188,7 @@ export class WeekView {
   // The days' values: the statistics for past days, the live states for today.
   _days(view) {
     const { hass, lang } = view;
-    const stats = this._stats || { breaks: {}, desk: {}, comfort: {} };
+    const stats = this._stats || { breaks: {}, desk: {}, comfort: {}, stand: {} };
     const days = lastDays(Date.now(), (hass.config || {}).time_zone);
     const live = (key) => {
       const stateObj = view.state(key);
@@ -192,10 +199,11 @@ export class WeekView {
       const breaks = isToday ? live("breaks_today") ?? stats.breaks[key] : stats.breaks[key];
       const desk = isToday ? live("sitting_today") ?? stats.desk[key] : stats.desk[key];
       const comfort = isToday ? live("comfort") ?? stats.comfort[key] : stats.comfort[key];
+      const stand = isToday ? live("standing_today") ?? stats.stand[key] : stats.stand[key];
       const date = new Date(utc);
       const name = (options) => new Intl.DateTimeFormat(lang, { ...options, timeZone: "UTC" }).format(date);
       return {
-        isToday, breaks, desk, comfort,
+        isToday, breaks, desk, comfort, stand,
         weekday: name({ weekday: "short" }), full: name({ weekday: "long", day: "numeric", month: "long" }),
       };
     });
@@ -207,7 +215,7 @@ export class WeekView {
     const { t, lang } = view;
     const days = this._days(view);
     setText(this._title, t("week_title"));
-    const heads = ["week_day", "week_breaks", "week_desk", "week_comfort"];
+    const heads = ["week_day", "week_breaks", "week_desk", "week_comfort", "week_standing"];
     this._heads.forEach((th, i) => setText(i ? th : th.firstChild, t(heads[i])));
     const target = toNumber(view.attrs.daily_target);
     const scale = Math.max(1, target || 0, ...days.map((d) => d.breaks || 0));
@@ -215,6 +223,10 @@ export class WeekView {
     if (target) setText(this._legend.lastChild, t("week_target", { n: target }));
     const hasComfort = days.some((d) => d.comfort !== undefined);
     this.root.classList.toggle("no-comfort", !hasComfort);
+    // Standing only with a daily standing target (standing_today's target_minutes).
+    const standing = view.state("standing_today");
+    const standTarget = isKnown(standing) ? toNumber(standing.attributes.target_minutes) : undefined;
+    this.root.classList.toggle("no-stand", !standTarget);
     days.forEach((d, i) => {
       const row = this._rows[i];
       row.tr.classList.toggle("today", d.isToday);
@@ -230,6 +242,9 @@ export class WeekView {
       setText(row.num, breaks === undefined ? "—" : String(breaks));
       setText(row.desk, d.desk === undefined ? "—" : formatMinutes(lang, d.desk));
       setText(row.comfort, d.comfort === undefined ? "—" : formatNumber(lang, d.comfort, 1));
+      const stand = d.stand === undefined ? undefined : Math.max(0, d.stand);
+      setText(row.stand, !standTarget || stand === undefined ? "—" : formatMinutes(lang, stand));
+      row.stand.classList.toggle("met", Boolean(standTarget) && stand >= standTarget);
     });
   }
 }
