@@ -65,6 +65,8 @@ async def week_rows(page: Page) -> list[dict[str, Any]] | None:
                 / tr.querySelector('.bar').getBoundingClientRect().width,
             desk: tr.querySelector('.c-desk').textContent.trim(),
             comfort: comfortShown ? tr.querySelector('.c-comfort').textContent.trim() : null,
+            standing: week.classList.contains('no-stand')
+                ? null : tr.querySelector('.c-stand').textContent.trim(),
         }}));
     }})()""")
     return rows
