@@ -72,7 +72,7 @@ class Words:
         return self.fill(template, {"done": done, "target": target})
 
     def fill(self, template: str, values: Mapping[str, Any]) -> str:
-        """Fill a template; numbers are said with the word their placeholder names.
+        """Fill a template; numbers are said with the word their field names.
 
         Raises KeyError, IndexError or ValueError for a template that does not
         fit the values.
