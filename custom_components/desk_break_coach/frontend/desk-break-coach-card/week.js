@@ -94,6 +94,29 @@ function byDay(rows, field, timeZone) {
   return out;
 }
 
+// The profile's daily statistics since `days` days ago, by day key (days of the
+// server's zone): breaks and time at the desk (change), comfort (mean) and
+// standing (change). Used by this view and the 4-week one; throws without a
+// recorder.
+export async function dailyStatistics(hass, ids, days, now) {
+  const result = await hass.callWS({
+    type: "recorder/statistics_during_period",
+    start_time: new Date(now - days * DAY_MS).toISOString(),
+    statistic_ids: [ids.breaks_today, ids.sitting_today, ids.comfort, ids.standing_today]
+      .filter(Boolean),
+    period: "day",
+    types: ["change", "mean"],
+    units: { duration: "min" },
+  });
+  const timeZone = (hass.config || {}).time_zone;
+  return {
+    breaks: byDay(result[ids.breaks_today], "change", timeZone),
+    desk: byDay(result[ids.sitting_today], "change", timeZone),
+    comfort: byDay(result[ids.comfort], "mean", timeZone),
+    stand: byDay(result[ids.standing_today], "change", timeZone),
+  };
+}
+
 export class WeekView {
   constructor(card) {
     this._card = card;
@@ -155,22 +178,8 @@ export class WeekView {
     if (!statisticIds.length) return;
     this._loading = true;
     try {
-      const result = await hass.callWS({
-        type: "recorder/statistics_during_period",
-        // A day more than shown: the oldest day shown is complete (the partial one is left out).
-        start_time: new Date(now - DAYS * DAY_MS).toISOString(),
-        statistic_ids: statisticIds,
-        period: "day",
-        types: ["change", "mean"],
-        units: { duration: "min" },
-      });
-      const timeZone = (hass.config || {}).time_zone;
-      this._stats = {
-        breaks: byDay(result[ids.breaks_today], "change", timeZone),
-        desk: byDay(result[ids.sitting_today], "change", timeZone),
-        comfort: byDay(result[ids.comfort], "mean", timeZone),
-        stand: byDay(result[ids.standing_today], "change", timeZone),
-      };
+      // A day more than shown: the oldest day shown is complete (the partial one is left out).
+      this._stats = await dailyStatistics(hass, ids, DAYS, now);
       this._failed = undefined;
     } catch (err) {
       // No recorder (or no statistics): no week to show. Tried again later.

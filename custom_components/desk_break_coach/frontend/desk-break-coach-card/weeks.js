@@ -7,7 +7,7 @@
 
 import { element, setText } from "./dom.js";
 import { formatMinutes, formatNumber, isKnown, toNumber } from "./format.js";
-import { REFRESH_MS, dayKey, lastDays } from "./week.js";
+import { REFRESH_MS, dailyStatistics, lastDays } from "./week.js";
 
 const WEEKS = 4;
 const DAYS = WEEKS * 7;
@@ -17,17 +17,6 @@ export const STYLE = `
   .weeks .outcome { margin: 8px 0 0; font-size: 13px; }
 `;
 
-const startMs = (row) => (typeof row.start === "number" ? row.start : Date.parse(row.start));
-
-// Statistic rows to { dayKey: value } for one field (days of the server's zone).
-function byDay(rows, field, timeZone) {
-  const out = {};
-  for (const row of rows || []) {
-    const value = toNumber(row[field]);
-    if (value !== undefined) out[dayKey(startMs(row), timeZone)] = value;
-  }
-  return out;
-}
 
 export class WeeksView {
   constructor(card) {
@@ -80,20 +69,7 @@ export class WeeksView {
     if (!statisticIds.length) return;
     this._loading = true;
     try {
-      const result = await hass.callWS({
-        type: "recorder/statistics_during_period",
-        start_time: new Date(now - DAYS * DAY_MS).toISOString(),
-        statistic_ids: statisticIds,
-        period: "day",
-        types: ["change", "mean"],
-        units: { duration: "min" },
-      });
-      const timeZone = (hass.config || {}).time_zone;
-      this._stats = {
-        breaks: byDay(result[ids.breaks_today], "change", timeZone),
-        desk: byDay(result[ids.sitting_today], "change", timeZone),
-        comfort: byDay(result[ids.comfort], "mean", timeZone),
-      };
+      this._stats = await dailyStatistics(hass, ids, DAYS, now);
       this._failed = undefined;
     } catch (err) {
       this._stats = undefined;
