@@ -35,8 +35,8 @@ PLATFORMS: list[Platform] = [
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
-#: Taken by a profile while it adds its entities (one profile at a time).
-_ADDING_ENTITIES: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_adding_entities")
+#: Taken by a profile while it starts its coach and adds its entities.
+_SETTING_UP: HassKey[asyncio.Lock] = HassKey(f"{DOMAIN}_setting_up")
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
@@ -55,24 +55,25 @@ async def async_setup_entry(
         # Its program was one of its own routines, deleted while it was not loaded.
         hass.config_entries.async_update_entry(entry, options=options)
     catalogues = await async_load_catalogues(hass)
-    coach = Coach(hass, entry, catalogues[profile_language(hass, entry)])
-    await coach.async_start()
-    entry.runtime_data = coach
-    new_device = is_new_device(hass, entry)
-    entry.async_on_unload(coach.async_unload)
-    entry.async_on_unload(
-        hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
-    )
-    entry.async_on_unload(entry.add_update_listener(_async_options_updated))
-    entry.async_on_unload(async_attach_announcer(hass, entry))
-    entry.async_on_unload(async_attach_media(hass, entry))
-    entry.async_on_unload(async_attach_wellbeing(hass, entry))
-    entry.async_on_unload(async_attach_phones(hass, entry))
-    async with hass.data.setdefault(_ADDING_ENTITIES, asyncio.Lock()):
-        # Profiles set up together (at start) add their entities one profile per
-        # event-loop iteration, so many profiles never hold the loop at once.
-        await asyncio.sleep(0)
-        await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    async with hass.data.setdefault(_SETTING_UP, asyncio.Lock()):
+        # Profiles set up together (at start) take turns, one platform per
+        # event-loop iteration, so that many profiles never hold the loop at once.
+        coach = Coach(hass, entry, catalogues[profile_language(hass, entry)])
+        await coach.async_start()
+        entry.runtime_data = coach
+        new_device = is_new_device(hass, entry)
+        entry.async_on_unload(coach.async_unload)
+        entry.async_on_unload(
+            hass.bus.async_listen(EVENT_HOMEASSISTANT_STOP, coach.async_stop)
+        )
+        entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+        entry.async_on_unload(async_attach_announcer(hass, entry))
+        entry.async_on_unload(async_attach_media(hass, entry))
+        entry.async_on_unload(async_attach_wellbeing(hass, entry))
+        entry.async_on_unload(async_attach_phones(hass, entry))
+        for platform in PLATFORMS:
+            await asyncio.sleep(0)
+            await hass.config_entries.async_forward_entry_setups(entry, [platform])
     if new_device:
         async_place_new_device(hass, entry)
     return True

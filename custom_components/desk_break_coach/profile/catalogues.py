@@ -8,6 +8,7 @@ another language is the same program, so a break goes on in the new language.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 import json
 from pathlib import Path
@@ -25,6 +26,10 @@ from .personal import is_custom, personal_catalogue
 
 ROUTINES = Path(__file__).parent.parent / "routines"
 DATA_CATALOGUES: HassKey[dict[str, Catalogue]] = HassKey(f"{DOMAIN}_catalogues")
+#: The one read in progress, shared by profiles set up together.
+_LOADING: HassKey[asyncio.Future[dict[str, Catalogue]]] = HassKey(
+    f"{DOMAIN}_catalogues_loading"
+)
 
 
 def load_catalogue(language: str) -> Catalogue:
@@ -34,12 +39,22 @@ def load_catalogue(language: str) -> Catalogue:
 
 
 async def async_load_catalogues(hass: HomeAssistant) -> dict[str, Catalogue]:
-    """Return the shipped catalogue of every language, read once."""
-    if (catalogues := hass.data.get(DATA_CATALOGUES)) is None:
-        catalogues = await hass.async_add_executor_job(
+    """Return the shipped catalogue of every language, read once.
+
+    Profiles set up together (at start) share one read in the executor rather
+    than each starting its own.
+    """
+    if (catalogues := hass.data.get(DATA_CATALOGUES)) is not None:
+        return catalogues
+    if (loading := hass.data.get(_LOADING)) is None:
+        loading = hass.data[_LOADING] = hass.async_add_executor_job(
             lambda: {language: load_catalogue(language) for language in LANGUAGES}
         )
-        hass.data[DATA_CATALOGUES] = catalogues
+    try:
+        catalogues = await loading
+    finally:
+        hass.data.pop(_LOADING, None)
+    hass.data[DATA_CATALOGUES] = catalogues
     return catalogues
 
 
