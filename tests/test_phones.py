@@ -15,7 +15,8 @@ from typing import Any
 
 from aiohttp import ClientError
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
@@ -464,6 +465,39 @@ async def test_reload_mid_break(
     await act(hass, entry.entry_id, "finish_break")
     await settle(hass)
     assert farm.pushed(pixel) == [cleared(live_tag)]
+
+
+async def test_due_while_home_assistant_starts(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    farm: PhoneFarm,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A break due while Home Assistant starts reaches the phone once it has started.
+
+    At start the coach may be set up before mobile_app, whose notify action for
+    the phone does not exist yet: the notification waits, it does not fail.
+    """
+    pixel = await farm.register("Pixel 9")
+    entry = profile("Desk", **{CONF_PHONES: [pixel.device_id]})
+    await async_start_day(hass, freezer, entry, assist=False)
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=44)
+    assert await hass.config_entries.async_unload(pixel.entry_id)
+    hass.set_state(CoreState.starting)
+    farm.clear_pushed()
+    await advance(hass, freezer, minutes=1)
+    token = now_token()
+    await hass.async_block_till_done()  # not the deliveries: they wait for the start
+    assert state(hass, "sensor", "status").state == "break_due"
+    assert farm.pushed(pixel) == []
+
+    assert await hass.config_entries.async_setup(pixel.entry_id)
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await settle(hass)
+    assert farm.pushed(pixel) == [due(entry.entry_id, token)]
+    assert "Cannot send" not in caplog.text
 
 
 async def test_iphone_live_activity(

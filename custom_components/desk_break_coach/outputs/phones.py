@@ -47,7 +47,7 @@ from ..commands import CommandSpec, specs
 from ..const import CONF_PHONES, DOMAIN
 from ..engine import Command, EngineError, Event, EventType
 from .failures import Failures
-from .phone_targets import NOTIFY, notify_service
+from .phone_targets import NOTIFY, async_until_started, notify_service
 
 if TYPE_CHECKING:
     from ..coach import DeskBreakCoachConfigEntry
@@ -357,6 +357,7 @@ class Phones:
         """Send one notification to one phone; problems are logged, never raised."""
         # Taken before anything is awaited, so each phone gets its messages in order.
         async with self._locks.setdefault(device_id, asyncio.Lock()):
+            await async_until_started(self.hass)
             try:
                 service = notify_service(self.hass, device_id)
                 payload = await build()
