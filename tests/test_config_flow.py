@@ -8,7 +8,12 @@ from typing import Any
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
-from homeassistant.helpers import translation
+from homeassistant.helpers import (
+    area_registry as ar,
+    device_registry as dr,
+    entity_registry as er,
+    translation,
+)
 from homeassistant.setup import async_setup_component
 import probatio
 import pytest
@@ -19,6 +24,7 @@ from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
+    CONF_AREA,
     CONF_ASK_COMFORT,
     CONF_AWAY_MINUTES,
     CONF_DAILY_LIMIT_MINUTES,
@@ -392,6 +398,165 @@ async def test_user_flow_missing_presence_entities(hass: HomeAssistant) -> None:
             result["flow_id"], {CONF_NAME: "Desk"}
         )
     assert err.value.schema_errors == {CONF_PRESENCE_ENTITIES: "no_presence_entities"}
+
+
+#: Two occupancy sensors in each of two areas, all of another integration.
+ROOM_SENSORS = {
+    "Office": ("binary_sensor.office_chair", "binary_sensor.office_radar"),
+    "Kitchen": ("binary_sensor.kitchen_chair", "binary_sensor.kitchen_radar"),
+}
+
+
+def _rooms(hass: HomeAssistant) -> dict[str, str]:
+    """Create the areas of ROOM_SENSORS with their sensors; return the area ids."""
+    areas = {}
+    for name, entity_ids in ROOM_SENSORS.items():
+        areas[name] = ar.async_get(hass).async_get_or_create(name).id
+        for entity_id in entity_ids:
+            object_id = entity_id.split(".")[1]
+            er.async_get(hass).async_get_or_create(
+                "binary_sensor", "mqtt", object_id, suggested_object_id=object_id
+            )
+            er.async_get(hass).async_update_entity(entity_id, area_id=areas[name])
+            hass.states.async_set(
+                entity_id,
+                "off",
+                {
+                    "device_class": "occupancy",
+                    "friendly_name": object_id.replace("_", " ").capitalize(),
+                },
+            )
+    return areas
+
+
+async def _area_step(hass: HomeAssistant) -> dict[str, Any]:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "area"
+    assert result["errors"] == {}
+    return dict(result)
+
+
+async def _finish(hass: HomeAssistant, result: dict[str, Any], presence: str) -> Any:
+    """Submit the profile form with one presence entity and confirm the note."""
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Alice", CONF_PRESENCE_ENTITIES: [presence]}
+    )
+    assert result["step_id"] == "consent"
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    return result["result"]
+
+
+def _device_area(hass: HomeAssistant, entry_id: str) -> str | None:
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, entry_id), entry_id
+    )
+    assert device is not None
+    return device.area_id
+
+
+async def test_picked_area_lists_its_sensors_first_and_holds_the_device(
+    hass: HomeAssistant,
+) -> None:
+    """The desk's area comes first: its sensors lead the hint, its device goes there."""
+    areas = _rooms(hass)
+    result = await _area_step(hass)
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"area": areas["Office"]}
+    )
+    assert result["step_id"] == "user"
+    listed = result["description_placeholders"]["suggestions"].splitlines()
+    office, kitchen = ROOM_SENSORS["Office"][0], ROOM_SENSORS["Kitchen"][0]
+    assert listed.index(f"- Office: Office chair ({office})") < listed.index(
+        f"- Kitchen: Kitchen chair ({kitchen})"
+    )
+    presence = next(
+        key for key in result["data_schema"].schema if key == CONF_PRESENCE_ENTITIES
+    )
+    assert "suggested_value" not in (presence.description or {})
+
+    # A Kitchen sensor as the presence entity: the picked area still wins.
+    entry = await _finish(hass, dict(result), kitchen)
+    assert entry.data[CONF_AREA] == areas["Office"]
+    assert _device_area(hass, entry.entry_id) == areas["Office"]
+
+
+async def test_skipped_area_places_the_device_by_presence(hass: HomeAssistant) -> None:
+    """No area picked: the device lands in the first presence entity's area."""
+    areas = _rooms(hass)
+    result = await _area_step(hass)
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["step_id"] == "user"
+    entry = await _finish(hass, dict(result), ROOM_SENSORS["Kitchen"][0])
+    assert CONF_AREA not in entry.data
+    assert _device_area(hass, entry.entry_id) == areas["Kitchen"]
+
+
+async def test_area_is_asked_only_when_the_home_has_areas(
+    hass: HomeAssistant,
+) -> None:
+    """No areas: straight to the profile form; the first area brings the question."""
+    await _start_user_flow(hass)
+    ar.async_get(hass).async_get_or_create("Office")
+    await _area_step(hass)
+
+
+async def test_removed_area_is_refused(hass: HomeAssistant) -> None:
+    """An area removed while the form was open: a translated error, nothing kept."""
+    areas = _rooms(hass)
+    result = await _area_step(hass)
+    ar.async_get(hass).async_delete(areas["Office"])
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"area": areas["Office"]}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "area"
+    assert result["errors"] == {"area": "area_not_found"}
+    assert "area_not_found" in await _translated_errors(hass, "config")
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    entry = await _finish(hass, dict(result), ROOM_SENSORS["Kitchen"][0])
+    assert CONF_AREA not in entry.data
+
+
+async def test_a_picked_area_removed_before_setup_is_passed_over(
+    hass: HomeAssistant,
+) -> None:
+    """The picked area gone by the time the device exists: the presence area instead."""
+    areas = _rooms(hass)
+    kitchen = ROOM_SENSORS["Kitchen"][0]
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Alice",
+        data={
+            CONF_NAME: "Alice",
+            CONF_PRESENCE_ENTITIES: [kitchen],
+            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
+            CONF_AREA: "gone",
+        },
+        options=default_options(),
+        unique_id=kitchen,
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert _device_area(hass, entry.entry_id) == areas["Kitchen"]
+
+    # Reconfigure asks no area and keeps the one picked at setup.
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Alice", CONF_PRESENCE_ENTITIES: [kitchen]}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data[CONF_AREA] == "gone"
 
 
 async def test_options_flow_round_trip(

@@ -64,12 +64,21 @@ def _tool_device(
         )
 
 
-async def _create(
-    hass: HomeAssistant, presence: list[str], mode: str = PRESENCE_MODE_ANY
-) -> dict[str, Any]:
+async def _profile_form(hass: HomeAssistant) -> dict[str, Any]:
+    """Start the config flow; with areas in the home, skip the area question."""
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
+    if result["step_id"] == "area":
+        result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["step_id"] == "user"
+    return dict(result)
+
+
+async def _create(
+    hass: HomeAssistant, presence: list[str], mode: str = PRESENCE_MODE_ANY
+) -> dict[str, Any]:
+    result = await _profile_form(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         {CONF_NAME: "Desk", CONF_PRESENCE_ENTITIES: presence, CONF_PRESENCE_MODE: mode},
@@ -100,9 +109,7 @@ async def test_the_user_step_suggests_presence_entities(hass: HomeAssistant) -> 
         "sensor.outdoor_temperature", "3", {"device_class": "temperature"}
     )
 
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
+    result = await _profile_form(hass)
     listed = result["description_placeholders"]["suggestions"].splitlines()
     assert listed[0] == f"- Office: Office ({OCCUPANCY})"
     assert any(LASTACTIVE in line for line in listed)

@@ -1,4 +1,4 @@
-"""Config flow for Desk Break Coach: a profile, its consent, options and reconfigure."""
+"""Config flow for Desk Break Coach: area, profile, consent, options and reconfigure."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from homeassistant.config_entries import (
     OptionsFlow,
 )
 from homeassistant.core import callback
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import area_registry as ar, device_registry as dr
 
-from .const import CONF_NAME, CONF_PRESENCE_ENTITIES, DOMAIN, default_options
+from .const import CONF_AREA, CONF_NAME, CONF_PRESENCE_ENTITIES, DOMAIN, default_options
 from .flows.forms import (
+    AREA_SCHEMA,
     PROFILE_SCHEMA,
     check_entities,
     options_schema,
     suggested_values,
+    validate_area,
     validate_options,
     validate_profile,
 )
@@ -42,7 +44,9 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
     MINOR_VERSION = 1
 
     def __init__(self) -> None:
-        """Start with no profile entered yet."""
+        """Start with no area asked and no profile entered yet."""
+        self._area_asked = False
+        self._area_id: str | None = None
         self._profile: dict[str, Any] = {}
 
     @staticmethod
@@ -62,7 +66,13 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the profile name and its presence entities."""
+        """Ask for the profile name and presence entities; the area first, if any."""
+        if (
+            user_input is None
+            and not self._area_asked
+            and any(ar.async_get(self.hass).async_list_areas())
+        ):
+            return await self.async_step_area()
         errors: dict[str, str] = {}
         if user_input is not None:
             profile, errors = validate_profile(user_input)
@@ -72,6 +82,8 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
                 )
                 self._abort_if_unique_id_configured()
                 self._profile = profile
+                if self._area_id is not None:
+                    self._profile[CONF_AREA] = self._area_id
                 return await self.async_step_consent()
         return self.async_show_form(
             step_id="user",
@@ -79,7 +91,23 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
                 PROFILE_SCHEMA, user_input or {}
             ),
             errors=errors,
-            description_placeholders={"suggestions": presence_hint(self.hass)},
+            description_placeholders={
+                "suggestions": presence_hint(self.hass, self._area_id)
+            },
+        )
+
+    async def async_step_area(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask where the desk is (optional): its sensors first, its device there."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            area_id, errors = validate_area(self.hass, user_input)
+            if not errors:
+                self._area_asked, self._area_id = True, area_id
+                return await self.async_step_user()
+        return self.async_show_form(
+            step_id="area", data_schema=AREA_SCHEMA, errors=errors
         )
 
     async def async_step_consent(
@@ -111,7 +139,10 @@ class DeskBreakCoachConfigFlow(ConfigFlow, domain=DOMAIN):
                 ):
                     return self.async_abort(reason="already_configured")
                 return self.async_update_reload_and_abort(
-                    entry, unique_id=unique_id, title=profile[CONF_NAME], data=profile
+                    entry,
+                    unique_id=unique_id,
+                    title=profile[CONF_NAME],
+                    data={**entry.data, **profile},  # keeps the area picked at setup
                 )
         return self.async_show_form(
             step_id="reconfigure",

@@ -32,6 +32,8 @@ DOMAIN: Final = "desk_break_coach"
 CONF_NAME: Final = "name"  # same value as homeassistant.const.CONF_NAME
 CONF_PRESENCE_ENTITIES: Final = "presence_entities"
 CONF_PRESENCE_MODE: Final = "presence_mode"
+#: The area picked for the desk in the config flow; present only when one was picked.
+CONF_AREA: Final = "area_id"
 
 PRESENCE_MODE_ANY: Final = "any"
 PRESENCE_MODE_ALL: Final = "all"

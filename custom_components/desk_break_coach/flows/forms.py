@@ -10,9 +10,10 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant, split_entity_id
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import area_registry as ar, entity_registry as er
 import homeassistant.helpers.config_validation as cv
 from homeassistant.helpers.selector import (
+    AreaSelector,
     BooleanSelector,
     DeviceFilterSelectorConfig,
     DeviceSelector,
@@ -115,6 +116,7 @@ ERROR_STANDING_IS_PRESENCE = "standing_is_presence"
 ERROR_ENTITY_NOT_FOUND = "entity_not_found"
 ERROR_HOME_NEEDS_ALL = "home_needs_all"
 ERROR_INVALID_DND_STATE = "invalid_dnd_state"
+ERROR_AREA_NOT_FOUND = "area_not_found"
 
 #: Options naming entities, checked to exist (`entity_not_found`).
 ENTITY_OPTIONS = (
@@ -146,6 +148,10 @@ _NUMBER_UNITS: Mapping[str, str] = {
     **DESK_UNITS,
     CONF_REMIND_AGAIN_MINUTES: "minutes",
 }
+
+#: The config flow's first, optional question: where the desk is.
+FIELD_AREA = "area"
+AREA_SCHEMA = probatio.Schema({probatio.Optional(FIELD_AREA): AreaSelector()})
 
 PROFILE_SCHEMA = probatio.Schema(
     {
@@ -361,6 +367,16 @@ def validate_profile(
         CONF_PRESENCE_MODE: user_input[CONF_PRESENCE_MODE],
     }
     return profile, errors
+
+
+def validate_area(
+    hass: HomeAssistant, user_input: Mapping[str, Any]
+) -> tuple[str | None, dict[str, str]]:
+    """Return the picked area id (None when skipped), or an error if it is gone."""
+    area_id: str | None = user_input.get(FIELD_AREA) or None
+    if area_id is not None and ar.async_get(hass).async_get_area(area_id) is None:
+        return None, {FIELD_AREA: ERROR_AREA_NOT_FOUND}
+    return area_id, {}
 
 
 def validate_options(

@@ -1,12 +1,16 @@
-"""The profile's device: a new one lands in the area of its first presence entity."""
+"""A new profile's device lands in the area picked for it, else its presence's."""
 
 from __future__ import annotations
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import (
+    area_registry as ar,
+    device_registry as dr,
+    entity_registry as er,
+)
 
-from ..const import CONF_PRESENCE_ENTITIES, DOMAIN
+from ..const import CONF_AREA, CONF_PRESENCE_ENTITIES, DOMAIN
 
 
 def presence_area(hass: HomeAssistant, entity_ids: list[str]) -> str | None:
@@ -25,6 +29,14 @@ def presence_area(hass: HomeAssistant, entity_ids: list[str]) -> str | None:
     return None
 
 
+def picked_area(hass: HomeAssistant, entry: ConfigEntry) -> str | None:
+    """Return the area picked for the desk in the config flow, if it still exists."""
+    area_id: str | None = entry.data.get(CONF_AREA)
+    if area_id is None or ar.async_get(hass).async_get_area(area_id) is None:
+        return None
+    return area_id
+
+
 def is_new_device(hass: HomeAssistant, entry: ConfigEntry) -> bool:
     """Whether the profile has no device yet (a new profile)."""
     return (
@@ -36,7 +48,10 @@ def is_new_device(hass: HomeAssistant, entry: ConfigEntry) -> bool:
 
 
 def async_place_new_device(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Place a new profile's device in the area of its first presence entity.
+    """Place a new profile's device in the area picked for it, else its presence's.
+
+    The area picked in the config flow wins; without one (or if it was removed
+    since), the area of the first presence entity that has one.
 
     Called once its entities exist, so their ids stay `<profile>_<key>` rather
     than taking the area's name; a device the person moved is never moved back.
@@ -47,6 +62,8 @@ def async_place_new_device(hass: HomeAssistant, entry: ConfigEntry) -> None:
     )
     if device is None or device.area_id is not None:
         return
-    area_id = presence_area(hass, list(entry.data[CONF_PRESENCE_ENTITIES]))
+    area_id = picked_area(hass, entry) or presence_area(
+        hass, list(entry.data[CONF_PRESENCE_ENTITIES])
+    )
     if area_id is not None:
         devices.async_update_device(device.id, area_id=area_id)
