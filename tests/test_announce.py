@@ -11,7 +11,8 @@ from homeassistant.components.assist_satellite.services import (
     has_no_punctuation,
     is_valid_sentence,
 )
-from homeassistant.core import HomeAssistant, ServiceCall, SupportsResponse
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, HomeAssistant, ServiceCall, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError
 import pytest
 from pytest_homeassistant_custom_component.common import async_mock_service
@@ -166,6 +167,39 @@ async def test_break_due_reaches_every_kind_of_target(
     ]
     assert len(targets.ask) == 2
     assert len([r for r in caplog.records if "notify.broken" in r.getMessage()]) == 1
+
+
+async def test_due_while_home_assistant_starts(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A break due while Home Assistant starts is announced once it has started.
+
+    A target's integration may not be set up yet (no entity): the announcement
+    waits for the start rather than fails.
+    """
+    targets = Targets(hass, {})
+    await async_start_day(
+        hass,
+        freezer,
+        profile("Desk", **{CONF_ANNOUNCE_TARGETS: ["notify.later"]}),
+        assist=False,
+    )
+    await set_presence(hass, True)
+    await advance(hass, freezer, minutes=44)
+    hass.set_state(CoreState.starting)
+    await advance(hass, freezer, minutes=1)
+    await hass.async_block_till_done()  # not the deliveries: they wait for the start
+    assert state(hass, "sensor", "status").state == "break_due"
+    assert targets.heard("notify.later") == []
+
+    hass.states.async_set("notify.later", "unknown")
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await _settle(hass)
+    assert targets.heard("notify.later") == [DUE]
+    assert "notify.later" not in caplog.text
 
 
 async def test_steps_are_announced_in_order(

@@ -32,6 +32,7 @@ from ..engine import Command, EngineError, Event, EventType
 from ..voice.language import VoiceData, async_error_text, get_voice
 from ..voice.speech import spoken
 from .failures import Failures
+from .started import async_until_started
 
 if TYPE_CHECKING:
     from ..coach import DeskBreakCoachConfigEntry
@@ -129,6 +130,7 @@ class Announcer:
         """Deliver one event to one target; problems are logged, never raised."""
         lock = self._locks.setdefault(target, asyncio.Lock())
         async with lock:
+            await async_until_started(self.hass)
             try:
                 await self._send(target, event)
             except TimeoutError:

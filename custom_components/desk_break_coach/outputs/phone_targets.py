@@ -2,20 +2,17 @@
 
 mobile_app registers one `notify.mobile_app_<device name>` action per registration
 that can take push notifications; a chosen phone without one is a `PhoneError`.
-Those actions exist once mobile_app is set up: while Home Assistant starts, a
-notification waits until it has started (`async_until_started`).
+Those actions exist once mobile_app is set up (see `started.async_until_started`).
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from typing import Any, Final
 
-from homeassistant.core import CoreState, HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
-from homeassistant.helpers.start import async_at_started
 from homeassistant.util import slugify
 
 from ..const import PHONE_INTEGRATION
@@ -27,28 +24,6 @@ _DEVICE_NAME: Final = "device_name"
 
 class PhoneError(HomeAssistantError):
     """A phone cannot take notifications now."""
-
-
-async def async_until_started(hass: HomeAssistant) -> None:
-    """Return once Home Assistant has started (at once if it has).
-
-    A break can fall due while Home Assistant starts, before mobile_app has set
-    up the phones' notify actions; the notification waits rather than fails.
-    """
-    if hass.state is CoreState.running:
-        return
-    started: asyncio.Future[None] = hass.loop.create_future()
-
-    @callback
-    def _started(_hass: HomeAssistant) -> None:
-        if not started.done():
-            started.set_result(None)
-
-    cancel = async_at_started(hass, _started)
-    try:
-        await started
-    finally:
-        cancel()
 
 
 def notify_service(hass: HomeAssistant, device_id: str) -> str:

@@ -47,7 +47,8 @@ from ..commands import CommandSpec, specs
 from ..const import CONF_PHONES, DOMAIN
 from ..engine import Command, EngineError, Event, EventType
 from .failures import Failures
-from .phone_targets import NOTIFY, async_until_started, notify_service
+from .phone_targets import NOTIFY, notify_service
+from .started import async_until_started
 
 if TYPE_CHECKING:
     from ..coach import DeskBreakCoachConfigEntry
