@@ -14,14 +14,22 @@ from homeassistant.core import (
     State,
     callback,
 )
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
 )
 
-from custom_components.desk_break_coach.const import DOMAIN
+from custom_components.desk_break_coach.config_flow import presence_unique_id
+from custom_components.desk_break_coach.const import (
+    CONF_NAME,
+    CONF_PRESENCE_ENTITIES,
+    CONF_PRESENCE_MODE,
+    DOMAIN,
+    PRESENCE_MODE_ANY,
+    default_options,
+)
 from custom_components.desk_break_coach.flows.sections import nest
 
 PREFIX = "desk"
@@ -68,6 +76,58 @@ async def start_profile(
     if present:
         await set_presence(hass, True)
     return entry
+
+
+async def start_watching(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    presence: list[str],
+    *,
+    mode: str = PRESENCE_MODE_ANY,
+    **options: Any,
+) -> MockConfigEntry:
+    """Set up a profile in Berlin on Monday 09:00 watching `presence` (set by the test)."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to(MONDAY_0900)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Desk",
+        data={
+            CONF_NAME: "Desk",
+            CONF_PRESENCE_ENTITIES: presence,
+            CONF_PRESENCE_MODE: mode,
+        },
+        options={**default_options(), **options},
+        unique_id=presence_unique_id(presence),
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+def tool_device(
+    hass: HomeAssistant, name: str, entity_ids: list[str], area_id: str | None = None
+) -> None:
+    """Register entities of one device of another integration, maybe in an area."""
+    tool = MockConfigEntry(domain="mqtt", title=name)
+    tool.add_to_hass(hass)
+    devices = dr.async_get(hass)
+    device = devices.async_get_or_create(
+        config_entry_id=tool.entry_id, identifiers={("mqtt", name)}, name=name
+    )
+    if area_id is not None:
+        devices.async_update_device(device.id, area_id=area_id)
+    for entity_id in entity_ids:
+        domain, object_id = entity_id.split(".")
+        er.async_get(hass).async_get_or_create(
+            domain,
+            "mqtt",
+            object_id,
+            suggested_object_id=object_id,
+            config_entry=tool,
+            device_id=device.id,
+        )
 
 
 async def advance(

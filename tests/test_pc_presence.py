@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
@@ -11,9 +10,7 @@ from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_IDLE_SECONDS,
     CONF_NAME,
@@ -23,47 +20,19 @@ from custom_components.desk_break_coach.const import (
     DOMAIN,
     PRESENCE_MODE_ALL,
     PRESENCE_MODE_ANY,
-    default_options,
 )
 from custom_components.desk_break_coach.presence.watch import (
     UNAVAILABLE_GRACE,
     issue_id,
 )
 
-from .helpers import MONDAY_0900, advance, record_writes, state
+from .helpers import advance, record_writes, start_watching, state
 
 LAST_ACTIVE = "sensor.pc_last_active"
 IDLE = "sensor.pc_idle_time"
 SESSION = "sensor.pc_session_state"
 CHAIR = "binary_sensor.chair"
 TIMESTAMP = {"device_class": "timestamp"}
-
-
-async def _profile(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    entities: list[str],
-    *,
-    mode: str = PRESENCE_MODE_ANY,
-    **options: Any,
-) -> MockConfigEntry:
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(MONDAY_0900)
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Desk",
-        data={
-            CONF_NAME: "Desk",
-            CONF_PRESENCE_ENTITIES: entities,
-            CONF_PRESENCE_MODE: mode,
-        },
-        options={**default_options(), **options},
-        unique_id=presence_unique_id(entities),
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
 
 
 def _active_now(hass: HomeAssistant) -> None:
@@ -78,7 +47,7 @@ async def test_timestamp_goes_stale_without_any_state_change(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """A PC left untouched: present until idle_seconds pass, then away on time."""
-    entry = await _profile(hass, freezer, [LAST_ACTIVE])
+    entry = await start_watching(hass, freezer, [LAST_ACTIVE])
     _active_now(hass)
     await hass.async_block_till_done()
     assert _status(hass) == "sitting"
@@ -103,7 +72,7 @@ async def test_short_pc_idle_is_not_a_break(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """Reading for three minutes without touching the mouse keeps the sitting block."""
-    await _profile(hass, freezer, [LAST_ACTIVE])
+    await start_watching(hass, freezer, [LAST_ACTIVE])
     _active_now(hass)
     await hass.async_block_till_done()
     since = state(hass, "sensor", "sitting_time").attributes["since"]
@@ -132,7 +101,7 @@ async def test_idle_time_sensor_honours_its_unit(
     absent: str,
 ) -> None:
     """An idle time counts as present while at most idle_seconds, in its own unit."""
-    await _profile(hass, freezer, [IDLE])
+    await start_watching(hass, freezer, [IDLE])
     attrs = {"unit_of_measurement": unit, "device_class": "duration"}
     hass.states.async_set(IDLE, present, attrs)
     await hass.async_block_till_done()
@@ -147,7 +116,7 @@ async def test_idle_seconds_option(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """A longer idle_seconds keeps 150 idle seconds as present."""
-    await _profile(hass, freezer, [IDLE], **{CONF_IDLE_SECONDS: 600})
+    await start_watching(hass, freezer, [IDLE], **{CONF_IDLE_SECONDS: 600})
     hass.states.async_set(IDLE, "150", {"unit_of_measurement": "s"})
     await hass.async_block_till_done()
     assert _status(hass) == "sitting"
@@ -157,7 +126,7 @@ async def test_session_state_sensor(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """Unlocked (any letter case) is present, Locked is not; the list is an option."""
-    await _profile(hass, freezer, [SESSION])
+    await start_watching(hass, freezer, [SESSION])
     hass.states.async_set(SESSION, "Unlocked")
     await hass.async_block_till_done()
     assert _status(hass) == "sitting"
@@ -171,7 +140,9 @@ async def test_custom_presence_states(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """With presence_states ["at desk"], "AT DESK" is present and "unlocked" is not."""
-    await _profile(hass, freezer, [SESSION], **{CONF_PRESENCE_STATES: ["at desk"]})
+    await start_watching(
+        hass, freezer, [SESSION], **{CONF_PRESENCE_STATES: ["at desk"]}
+    )
     hass.states.async_set(SESSION, "unlocked")
     await hass.async_block_till_done()
     assert _status(hass) == "away"
@@ -184,7 +155,7 @@ async def test_all_mode_mixes_a_chair_and_a_timestamp(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """In `all` mode the chair and a fresh PC timestamp must both say present."""
-    await _profile(hass, freezer, [CHAIR, LAST_ACTIVE], mode=PRESENCE_MODE_ALL)
+    await start_watching(hass, freezer, [CHAIR, LAST_ACTIVE], mode=PRESENCE_MODE_ALL)
     hass.states.async_set(CHAIR, "on")
     await hass.async_block_till_done()
     assert _status(hass) == "away"  # the PC has said nothing yet
@@ -201,7 +172,7 @@ async def test_unavailable_sensor_is_no_news_and_raises_the_repair(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """An unavailable PC sensor keeps its last word; an hour of it is a repair issue."""
-    entry = await _profile(hass, freezer, [SESSION])
+    entry = await start_watching(hass, freezer, [SESSION])
     hass.states.async_set(SESSION, "Unlocked")
     await hass.async_block_till_done()
     hass.states.async_set(SESSION, "unavailable")
@@ -236,7 +207,7 @@ async def test_timestamp_updated_every_second_writes_little(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """A PC agent reporting every second for 10 minutes: bounded writes, one wake-up."""
-    entry = await _profile(hass, freezer, [LAST_ACTIVE])
+    entry = await start_watching(hass, freezer, [LAST_ACTIVE])
     _active_now(hass)
     await hass.async_block_till_done()
     writes = record_writes(hass, entry)

@@ -30,7 +30,7 @@ from custom_components.desk_break_coach.const import (
     default_options,
 )
 
-from .helpers import options_form, state
+from .helpers import options_form, state, tool_device
 
 OCCUPANCY = "binary_sensor.office_occupancy"
 LASTACTIVE = "sensor.workpc_lastactive"
@@ -39,29 +39,6 @@ LASTACTIVE = "sensor.workpc_lastactive"
 async def _translated(hass: HomeAssistant, category: str, key: str) -> str:
     strings = await translation.async_get_translations(hass, "en", category, {DOMAIN})
     return strings[f"component.{DOMAIN}.{category}.error.{key}"]
-
-
-def _tool_device(
-    hass: HomeAssistant, name: str, entity_ids: list[str], area_id: str | None = None
-) -> None:
-    """Entities of one device of another integration, the device maybe in an area."""
-    tool = MockConfigEntry(domain="mqtt", title=name)
-    tool.add_to_hass(hass)
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=tool.entry_id, identifiers={("mqtt", name)}, name=name
-    )
-    if area_id is not None:
-        dr.async_get(hass).async_update_device(device.id, area_id=area_id)
-    for entity_id in entity_ids:
-        domain, object_id = entity_id.split(".")
-        er.async_get(hass).async_get_or_create(
-            domain,
-            "mqtt",
-            object_id,
-            suggested_object_id=object_id,
-            config_entry=tool,
-            device_id=device.id,
-        )
 
 
 async def _profile_form(hass: HomeAssistant) -> dict[str, Any]:
@@ -98,7 +75,7 @@ async def test_the_user_step_suggests_presence_entities(hass: HomeAssistant) -> 
     hass.states.async_set(
         "binary_sensor.kitchen_presence", "off", {"device_class": "presence"}
     )
-    _tool_device(hass, "Office sensor", [OCCUPANCY], office.id)
+    tool_device(hass, "Office sensor", [OCCUPANCY], office.id)
     hass.states.async_set(
         OCCUPANCY, "on", {"device_class": "occupancy", "friendly_name": "Office"}
     )
@@ -124,7 +101,7 @@ async def test_the_user_step_suggests_presence_entities(hass: HomeAssistant) -> 
 async def test_new_device_lands_in_the_presence_area(hass: HomeAssistant) -> None:
     """The profile's device is placed where its first presence entity's device is."""
     office = ar.async_get(hass).async_get_or_create("Office")
-    _tool_device(hass, "WORKPC", [LASTACTIVE], office.id)
+    tool_device(hass, "WORKPC", [LASTACTIVE], office.id)
     hass.states.async_set(LASTACTIVE, "unknown", {"device_class": "timestamp"})
     hass.states.async_set(OCCUPANCY, "off")  # no area at all, listed first
 
@@ -151,7 +128,7 @@ async def test_an_entity_area_wins_over_its_device(hass: HomeAssistant) -> None:
     """The entity's own area first, then its device's."""
     office = ar.async_get(hass).async_get_or_create("Office")
     den = ar.async_get(hass).async_get_or_create("Den")
-    _tool_device(hass, "WORKPC", [LASTACTIVE], office.id)
+    tool_device(hass, "WORKPC", [LASTACTIVE], office.id)
     er.async_get(hass).async_update_entity(
         LASTACTIVE, area_id=den.id, name="Last active"
     )

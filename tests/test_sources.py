@@ -12,26 +12,17 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_DND_ENTITIES,
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
     CONF_PRESENCE_STATES,
     CONF_STANDING_ABOVE,
     CONF_STANDING_ENTITY,
-    DOMAIN,
-    PRESENCE_MODE_ANY,
-    default_options,
 )
 
-from .helpers import MONDAY_0900, advance, state
+from .helpers import advance, start_watching, state, tool_device
 
 # HASS.Agent (Windows)
 LASTACTIVE = "sensor.workpc_lastactive"
@@ -39,32 +30,6 @@ SESSIONSTATE = "sensor.workpc_sessionstate"
 NOTIFICATIONSTATE = "sensor.workpc_notificationstate"
 WEBCAM = "binary_sensor.workpc_webcam_in_use"
 TIMESTAMP = {"device_class": "timestamp", "friendly_name": "WORKPC LastActive"}
-
-
-async def _profile(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    presence: list[str],
-    **options: Any,
-) -> MockConfigEntry:
-    """Return a profile in Berlin on Monday 09:00, watching `presence`."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(MONDAY_0900)
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Desk",
-        data={
-            CONF_NAME: "Desk",
-            CONF_PRESENCE_ENTITIES: presence,
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options={**default_options(), **options},
-        unique_id=presence_unique_id(presence),
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
 
 
 async def _publish(
@@ -82,31 +47,11 @@ def _due(hass: HomeAssistant) -> str:
     return state(hass, "binary_sensor", "break_due").state
 
 
-def _on_one_device(hass: HomeAssistant, name: str, *entity_ids: str) -> None:
-    """Register entities of one device of a tool's own config entry (a PC, a phone)."""
-    tool = MockConfigEntry(domain="mqtt", title=name)
-    tool.add_to_hass(hass)
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=tool.entry_id, identifiers={("mqtt", name)}, name=name
-    )
-    registry = er.async_get(hass)
-    for entity_id in entity_ids:
-        domain, object_id = entity_id.split(".")
-        registry.async_get_or_create(
-            domain,
-            "mqtt",
-            object_id,
-            suggested_object_id=object_id,
-            config_entry=tool,
-            device_id=device.id,
-        )
-
-
 async def test_hass_agent_lastactive(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """HASS.Agent's lastactive: a timestamp sent every 10 s; stale after idle_seconds."""
-    await _profile(hass, freezer, [LASTACTIVE])
+    await start_watching(hass, freezer, [LASTACTIVE])
     for _ in range(6):  # a minute of typing: the agent repeats the time
         await _publish(hass, LASTACTIVE, dt_util.utcnow().isoformat(), TIMESTAMP)
         await advance(hass, freezer, seconds=10)
@@ -120,7 +65,7 @@ async def test_hass_agent_sessionstate(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """Unlocked is present, Locked is not, and "Unknown" (capitalised) is no news."""
-    await _profile(hass, freezer, [SESSIONSTATE])
+    await start_watching(hass, freezer, [SESSIONSTATE])
     await _publish(hass, SESSIONSTATE, "Unlocked")
     assert _status(hass) == "sitting"
     await _publish(hass, SESSIONSTATE, "Unknown")
@@ -161,7 +106,7 @@ async def test_do_not_disturb_states(
     """A due reminder waits while the entity says do-not-disturb in its own words."""
     await _publish(hass, "binary_sensor.office_occupancy", "on")
     await _publish(hass, entity_id, free)
-    await _profile(
+    await start_watching(
         hass,
         freezer,
         ["binary_sensor.office_occupancy"],
@@ -178,9 +123,11 @@ async def test_meeting_at_the_pc_is_sitting(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """The webcam in use on the PC's own device: sitting, however idle the PC is."""
-    _on_one_device(hass, "WORKPC", LASTACTIVE, WEBCAM)
+    tool_device(hass, "WORKPC", [LASTACTIVE, WEBCAM])
     await _publish(hass, WEBCAM, "off")
-    entry = await _profile(hass, freezer, [LASTACTIVE], **{CONF_DND_ENTITIES: [WEBCAM]})
+    entry = await start_watching(
+        hass, freezer, [LASTACTIVE], **{CONF_DND_ENTITIES: [WEBCAM]}
+    )
     await _publish(hass, LASTACTIVE, dt_util.utcnow().isoformat(), TIMESTAMP)
     since = state(hass, "sensor", "sitting_time").attributes["since"]
     await _publish(hass, WEBCAM, "on")  # a video call, no keyboard for an hour
@@ -203,9 +150,9 @@ async def test_a_meeting_elsewhere_is_not_sitting(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
     """A calendar (no device of the PC) waits the reminder but is no presence."""
-    _on_one_device(hass, "WORKPC", LASTACTIVE)
+    tool_device(hass, "WORKPC", [LASTACTIVE])
     await _publish(hass, "calendar.work", "on")
-    await _profile(
+    await start_watching(
         hass, freezer, [LASTACTIVE], **{CONF_DND_ENTITIES: ["calendar.work"]}
     )
     await _publish(hass, LASTACTIVE, dt_util.utcnow().isoformat(), TIMESTAMP)
@@ -219,7 +166,7 @@ async def test_hass_workstation_service_session_state(
 ) -> None:
     """SessionState InUse / Locked / LoggedOff, with "InUse" added to presence states."""
     entity_id = "sensor.workstation_sessionstate"
-    await _profile(
+    await start_watching(
         hass, freezer, [entity_id], **{CONF_PRESENCE_STATES: ["inuse", "unlocked"]}
     )
     await _publish(hass, entity_id, "InUse")
@@ -239,7 +186,7 @@ async def test_lnxlink_idle(
         "unit_of_measurement": "s",
         "state_class": "total_increasing",
     }
-    await _profile(hass, freezer, [entity_id])
+    await start_watching(hass, freezer, [entity_id])
     await _publish(hass, entity_id, "3.2", attrs)
     assert _status(hass) == "sitting"
     await _publish(hass, entity_id, "400.0", attrs)
@@ -254,7 +201,7 @@ async def test_activitywatch(
 ) -> None:
     """ActivityWatch: "active" on/off and "last seen" as a timestamp."""
     active, seen = "binary_sensor.aw_active", "sensor.aw_last_seen"
-    await _profile(hass, freezer, [active, seen])
+    await start_watching(hass, freezer, [active, seen])
     await _publish(hass, active, "on")
     assert _status(hass) == "sitting"
     await _publish(hass, active, "off")  # off after its 3-minute away timeout
@@ -273,7 +220,7 @@ async def test_macos_active(
 ) -> None:
     """The macOS companion app's "active": on while the Mac is in use."""
     entity_id = "binary_sensor.macbook_active"
-    await _profile(hass, freezer, [entity_id])
+    await start_watching(hass, freezer, [entity_id])
     await _publish(hass, entity_id, "on")
     assert _status(hass) == "sitting"
 
@@ -284,7 +231,7 @@ async def test_mmwave_occupancy_holds_late(
     """A Matter / mmWave occupancy sensor, off late by its hold time: still one block."""
     entity_id = "binary_sensor.desk_occupancy"
     attrs = {"device_class": "occupancy"}
-    await _profile(hass, freezer, [entity_id])
+    await start_watching(hass, freezer, [entity_id])
     await _publish(hass, entity_id, "on", attrs)
     since = state(hass, "sensor", "sitting_time").attributes["since"]
     await advance(hass, freezer, minutes=20)
@@ -336,7 +283,7 @@ async def test_standing_desks(
     """A standing desk in its own unit, with standing_above in that unit."""
     await _publish(hass, "binary_sensor.office_occupancy", "on")
     await _publish(hass, entity_id, down[0], {**attrs, **down[1]})
-    await _profile(
+    await start_watching(
         hass,
         freezer,
         ["binary_sensor.office_occupancy"],

@@ -10,7 +10,6 @@ Deselect with `-m "not server"` (it takes about two minutes).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 import json
 from typing import Any
@@ -20,36 +19,19 @@ from aiohttp import web
 import pytest
 
 from tests.browser.ha_api import HomeAssistantApi
-from tests.reliability.test_crash import DOMAIN, PROFILE, Server, _free_port
+
+# The same demo server and login as the crash test (fixtures shared by import).
+from tests.reliability.test_crash import (  # noqa: F401
+    DOMAIN,
+    PROFILE,
+    Server,
+    _free_port,
+    api_fixture,
+    auto_enable_custom_integrations,
+    server_fixture,
+)
 
 pytestmark = pytest.mark.server
-
-
-@pytest.fixture(autouse=True)
-def auto_enable_custom_integrations() -> None:
-    """No in-process Home Assistant here (overrides the package-wide fixture)."""
-
-
-@pytest.fixture(name="server")
-def server_fixture(
-    socket_enabled: None, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """Start scripts/develop's Home Assistant with the demo profile."""
-    server = Server(tmp_path_factory.mktemp("demo-ha"), _free_port())
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(name="api")
-async def api_fixture(server: Server) -> AsyncIterator[HomeAssistantApi]:
-    """Log in as the demo owner."""
-    async with aiohttp.ClientSession() as session:
-        api = HomeAssistantApi(session, server.url)
-        await api.log_in()
-        yield api
 
 
 def error_lines(server: Server) -> list[str]:
