@@ -30,6 +30,7 @@ from custom_components.desk_break_coach.const import (
     CONF_WEEKLY_REPORT,
     DOMAIN,
 )
+from custom_components.desk_break_coach.profile.store import SAVE_DELAY
 
 from .assist_helpers import async_say, async_start_day, profile
 from .helpers import MONDAY_0900, act, advance, set_presence, state
@@ -368,7 +369,8 @@ async def test_a_second_wave_file_loads_and_the_long_view_survives_a_reload(
     await async_start_day(hass, freezer, entry, assist=False)
     assert state(hass, "sensor", "adherence").state == "unknown"
     await advance(hass, freezer, days=1)
-    await advance(hass, freezer, seconds=11)  # a change that can wait is saved
+    # a change that can wait is saved
+    await advance(hass, freezer, seconds=SAVE_DELAY + 1)
     stored = hass_storage[key]
     assert (stored["version"], stored["minor_version"]) == (1, 3)
     assert stored["data"]["history"] == [

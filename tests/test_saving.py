@@ -79,8 +79,12 @@ async def test_every_kind_of_change_is_saved(
     """Presence, do-not-disturb, the clock, commands and the comfort log all reach the file."""
     engine = profile.runtime_data.engine
 
-    async def saved(step: str) -> None:
-        await settle(hass, freezer)
+    async def saved(step: str, *, at_once: bool = False) -> None:
+        """Check the file holds the state: at once after a command, else in the wait."""
+        if at_once:
+            await hass.async_block_till_done()
+        else:
+            await settle(hass, freezer)
         data = written(hass_storage, profile)["data"]
         assert without_cursor(data) == without_cursor(engine.state.to_dict()), step
 
@@ -98,22 +102,51 @@ async def test_every_kind_of_change_is_saved(
     assert engine.state.due
     await saved("the break fell due")
     await act(hass, profile.entry_id, "snooze", minutes=5)
-    await saved("snoozed")
+    await saved("snoozed", at_once=True)
     await advance(hass, freezer, minutes=5)
     await saved("the snooze ended")
     await act(hass, profile.entry_id, "start_break")
-    await saved("on a break")
+    await saved("on a break", at_once=True)
     await act(hass, profile.entry_id, "next_exercise")
-    await saved("the next step")
+    await saved("the next step", at_once=True)
     await act(hass, profile.entry_id, "finish_break")
-    await saved("the break completed")
+    await saved("the break completed", at_once=True)
     await act(hass, profile.entry_id, "log_comfort", level=6, note="stiff")
-    await saved("comfort logged")
+    await saved("comfort logged", at_once=True)
     await act(hass, profile.entry_id, "pause", minutes=30)
-    await saved("paused")
+    await saved("paused", at_once=True)
     await advance(hass, freezer, minutes=30)
     await saved("the pause ended")
     await set_presence(hass, False)
     await advance(hass, freezer, hours=16)
     await saved("a new day")
     assert engine.state.breaks_today == 0
+
+
+async def test_a_flapping_sensor_writes_once_per_wait(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    profile: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Presence changing every minute for 15 minutes: 3 writes, not one per change.
+
+    A change that can wait is written within SAVE_DELAY (5 minutes), together
+    with the changes that came meanwhile; later changes do not put it off.
+    """
+    engine = profile.runtime_data.engine
+    await settle(hass, freezer)
+    writes: list[Any] = [written(hass_storage, profile)]
+    minutes = 15
+    for minute in range(minutes):
+        await set_presence(hass, minute % 2 == 1)
+        await advance(hass, freezer, minutes=1)
+        latest = written(hass_storage, profile)
+        if latest is not writes[-1]:
+            writes.append(latest)
+    # One write per 5 minutes, the first within them, though a change came every minute.
+    assert len(writes) - 1 == 3
+    await set_presence(hass, True)
+    await settle(hass, freezer)
+    data = written(hass_storage, profile)["data"]
+    assert without_cursor(data) == without_cursor(engine.state.to_dict())

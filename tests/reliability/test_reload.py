@@ -32,6 +32,7 @@ from custom_components.desk_break_coach.const import (
     PRESENCE_MODE_ANY,
     default_options,
 )
+from custom_components.desk_break_coach.profile.store import SAVE_DELAY
 from tests.helpers import MONDAY_0900, act, advance
 
 CYCLES = 50
@@ -144,7 +145,7 @@ async def test_load_and_unload_fifty_times(
     await act(hass, entries[0].entry_id, "start_break")  # a step timer runs
     # Let every delayed save (Home Assistant's registries too) happen, here and
     # after the cycles, so pending saves do not count as left over.
-    await advance(hass, freezer, seconds=15)
+    await advance(hass, freezer, seconds=SAVE_DELAY + 15)
     loaded = footprint(hass)
     assert loaded["coaches alive"] == len(entries)
     progress = [e.runtime_data.engine.state.brk for e in entries]
@@ -159,7 +160,7 @@ async def test_load_and_unload_fifty_times(
             await hass.async_block_till_done()
             assert entry.state is ConfigEntryState.LOADED
 
-    await advance(hass, freezer, seconds=15)
+    await advance(hass, freezer, seconds=SAVE_DELAY + 15)
     after = footprint(hass)
     assert after == loaded, differences(loaded, after)
     # The break in progress went through every reload.

@@ -15,8 +15,12 @@ from ..const import DOMAIN
 
 _LOGGER = logging.getLogger(__name__)
 
-#: Seconds before a change that can wait is written.
-SAVE_DELAY = 10
+#: The longest a change that can wait stays unwritten (seconds). Changes within it
+#: are written together, so a presence sensor that flaps all day writes the file
+#: once per window, not once per flap. Commands and completed breaks are written at
+#: once; Home Assistant's stop and a reload write what waits. What a crash can cost
+#: is presence within the window (the clock's own changes are replayed on start).
+SAVE_DELAY = 300
 STORAGE_VERSION = 1
 #: 2: the second wave's progress (micro-breaks, standing, the comfort log).
 #: 3: the third wave's (pacing, reminders again, skips, the day records for the long
@@ -47,6 +51,8 @@ class CoachStore(Store[dict[str, Any]]):
         )
         #: The fingerprint of what was last kept, to save only on a change.
         self._kept: Hashable | None = None
+        #: Whether a delayed save is waiting (it writes the state as it is then).
+        self._waiting = False
 
     @callback
     def keep(
@@ -56,19 +62,27 @@ class CoachStore(Store[dict[str, Any]]):
         *,
         at_once: bool,
     ) -> None:
-        """Save at once, or later if anything but the clock cursor changed.
+        """Save at once, or within SAVE_DELAY if anything but the clock cursor changed.
 
         `fingerprint` stands for the stored form without the cursor (equal exactly
         when that is equal), so an input that changes nothing costs a comparison,
         not an encoding of the whole state. The cursor only saves re-checking
         deadlines that no longer apply after a restart, so a timer tick alone
-        does not rewrite the file.
+        does not rewrite the file. A save that waits is not put off by later
+        changes: it writes them too, when it comes.
         """
         if at_once:
+            self._waiting = False
             self.hass.async_create_task(self.async_save(data()), eager_start=True)
-        elif fingerprint != self._kept:
-            self.async_delay_save(data, SAVE_DELAY)
+        elif fingerprint != self._kept and not self._waiting:
+            self._waiting = True
+            self.async_delay_save(lambda: self._encode(data), SAVE_DELAY)
         self._kept = fingerprint
+
+    def _encode(self, data: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Return the state as it is when the waiting save is written."""
+        self._waiting = False
+        return data()
 
     async def async_load(self) -> dict[str, Any] | None:
         """Load the stored progress, or None to start afresh."""
