@@ -20,6 +20,7 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event as HassEvent,
+    HassJob,
     HomeAssistant,
     callback,
 )
@@ -155,6 +156,8 @@ class Coach:
         self.has_desk = bool(entry.options.get(CONF_DESK_ENTITY))
         #: The moment `_timer` is armed for.
         self._wake: datetime | None = None
+        #: The timer's job, made once: it is re-armed on most inputs.
+        self._timer_job = HassJob(self._on_timer, f"{DOMAIN} timer")
 
     @property
     def name(self) -> str:
@@ -346,7 +349,9 @@ class Coach:
             return  # armed for that moment already (most inputs move no deadline)
         self._cancel_timer()
         if wake is not None:
-            self._timer = async_track_point_in_utc_time(self.hass, self._on_timer, wake)
+            self._timer = async_track_point_in_utc_time(
+                self.hass, self._timer_job, wake
+            )
             self._wake = wake
 
     def _cancel_timer(self) -> None:

@@ -41,15 +41,26 @@ class Context:
         #: answer holds from `from` until the next change, `until`.
         self._hours: tuple[WorkSchedule, tzinfo, datetime, datetime | None, bool] | None
         self._hours = None
+        #: The last moment made local, and its local form (a pass asks several times).
+        self._local: tuple[datetime, tzinfo, datetime] | None = None
 
     def emit(self, kind: EventType, **values: Any) -> None:
         """Record an event of this pass."""
         self.events.append(Event(kind, values))
 
     # ------------------------------------------------------------- the day
+    def local(self, moment: datetime) -> datetime:
+        """Return a moment in local time (the last one is kept: a pass asks often)."""
+        cached = self._local
+        if cached is not None and cached[0] is moment and cached[1] is self.tz:
+            return cached[2]
+        local = moment.astimezone(self.tz)
+        self._local = (moment, self.tz, local)
+        return local
+
     def local_date(self, moment: datetime) -> date:
         """Return the local calendar day of a moment."""
-        return moment.astimezone(self.tz).date()
+        return self.local(moment).date()
 
     def midnight_after(self, day: date) -> datetime:
         """Return the local midnight that ends `day`, in UTC."""

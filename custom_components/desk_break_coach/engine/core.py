@@ -34,6 +34,11 @@ def _next_step(now: datetime, seconds: float) -> datetime:
     return now + timedelta(seconds=step - round(seconds, 6) % step)
 
 
+def _utc(now: datetime) -> datetime:
+    """Return `now` in UTC, as the state stores times (most callers give UTC)."""
+    return now if now.tzinfo is UTC else now.astimezone(UTC)
+
+
 class BreakEngine:
     """The state machine of one profile: inputs and commands in, events out."""
 
@@ -196,11 +201,11 @@ class BreakEngine:
     # ----------------------------------------------------------------- reading
     def view(self, now: datetime) -> View:
         """Return what the entities show at `now` (call after the inputs of `now`)."""
-        return read(self.ctx, self.session, now.astimezone(UTC))
+        return read(self.ctx, self.session, _utc(now))
 
     def next_wakeup(self, now: datetime) -> datetime | None:
         """Return the next moment the engine must be updated, if nothing else happens."""
-        now = now.astimezone(UTC)
+        now = _utc(now)
         moments = [t for t in deadlines(self.ctx) if t > now]
         s = self.state
         start = s.block_start
@@ -231,7 +236,7 @@ class BreakEngine:
 
         See engine/clock.py for the contract between deadlines and firing them.
         """
-        now = now.astimezone(UTC)
+        now = _utc(now)
         ctx = self.ctx
         ctx.events = []
         catch_up(ctx, self.session, now)

@@ -113,7 +113,7 @@ def _comfort(ctx: Context, now: datetime) -> dict[str, Any]:
         "suggested_program": comfort.suggestion(ctx, now),
         "worse_days": sum(1 for d in s.worse_days if (day - d).days < 7),
         "first_week": s.first_break_day is None or (day - s.first_break_day).days < 7,
-        "suggest_morning_massage": now.astimezone(ctx.tz).hour < MORNING_ENDS
+        "suggest_morning_massage": ctx.local(now).hour < MORNING_ENDS
         and s.capped_seconds_today == 0
         and ctx.catalogue.capped() is not None,
     }
