@@ -34,6 +34,8 @@ NEXT_PROGRAM = {
     ProgramId.NECK_SITTING.value: ProgramId.NECK_PREVENTION.value,
 }
 TREND_STEP = 1.0
+#: The trend when the last days do not say otherwise (or nothing is logged).
+SAME = "same"
 
 
 def _last(ctx: Context, since: datetime) -> list[ComfortEntry]:
@@ -57,13 +59,13 @@ def trend(ctx: Context, now: datetime) -> str:
     recent = [e.level for e in week if now - timedelta(days=3) <= e.at]
     earlier = [e.level for e in week if e.at < now - timedelta(days=3)]
     if not recent or not earlier:
-        return "same"
+        return SAME
     change = fmean(recent) - fmean(earlier)
     if change >= TREND_STEP:
         return "better"
     if change <= -TREND_STEP:
         return "worse"
-    return "same"
+    return SAME
 
 
 def today(ctx: Context, now: datetime) -> ComfortEntry | None:

@@ -95,7 +95,8 @@ def read(ctx: Context, session: GuidedBreak, now: datetime) -> View:
 def _comfort(ctx: Context, now: datetime) -> dict[str, Any]:
     """Return the comfort log's part of the view."""
     s = ctx.state
-    latest = comfort.today(ctx, now)
+    logged = bool(s.comfort)  # most of it reads the log: nothing to read if empty
+    latest = comfort.today(ctx, now) if logged else None
     asked = (
         ctx.settings.ask_comfort
         and s.last_break_at is not None
@@ -106,11 +107,11 @@ def _comfort(ctx: Context, now: datetime) -> dict[str, Any]:
     return {
         "comfort": None if latest is None else latest.level,
         "comfort_logged_at": None if latest is None else latest.at,
-        "comfort_average_7d": comfort.average(ctx, now),
-        "comfort_trend": comfort.trend(ctx, now),
+        "comfort_average_7d": comfort.average(ctx, now) if logged else None,
+        "comfort_trend": comfort.trend(ctx, now) if logged else comfort.SAME,
         "comfort_log_size": len(s.comfort),
         "ask_comfort": asked,
-        "suggested_program": comfort.suggestion(ctx, now),
+        "suggested_program": comfort.suggestion(ctx, now) if logged else None,
         "worse_days": sum(1 for d in s.worse_days if (day - d).days < 7),
         "first_week": s.first_break_day is None or (day - s.first_break_day).days < 7,
         "suggest_morning_massage": ctx.local(now).hour < MORNING_ENDS
