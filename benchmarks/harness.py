@@ -26,15 +26,8 @@ from homeassistant.util import dt as dt_util
 from homeassistant.util.yaml import load_yaml_dict
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.desk_break_coach.config_flow import presence_unique_id
-from custom_components.desk_break_coach.const import (
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
-    DOMAIN,
-    PRESENCE_MODE_ANY,
-    default_options,
-)
+from custom_components.desk_break_coach.const import DOMAIN
+from tests.helpers import profile_entry
 
 DIY_PACKAGE = Path(__file__).parent / "diy_package.yaml"
 PRESENCE = "input_boolean.desk"
@@ -76,19 +69,7 @@ async def setup_shared(hass: HomeAssistant) -> None:
 
 def coach_entry(name: str = "Desk", presence: str = PRESENCE) -> MockConfigEntry:
     """Return a profile with default options, as the config flow creates it."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title=name,
-        data={
-            CONF_NAME: name,
-            CONF_PRESENCE_ENTITIES: [presence],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options=default_options(),
-        unique_id=presence_unique_id([presence]),
-        version=1,
-        minor_version=1,
-    )
+    return profile_entry(name, [presence])
 
 
 async def setup_coach(

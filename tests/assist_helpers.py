@@ -10,35 +10,14 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.desk_break_coach.config_flow import presence_unique_id
-from custom_components.desk_break_coach.const import (
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
-    DOMAIN,
-    PRESENCE_MODE_ANY,
-    default_options,
-)
+from custom_components.desk_break_coach.const import CONF_PRESENCE_ENTITIES
 
-from .helpers import MONDAY_0900
+from .helpers import MONDAY_0900, profile_entry
 
 
 def profile(name: str, presence: str | None = None, **options: Any) -> MockConfigEntry:
     """Return a profile watching `presence` (default input_boolean.<name lower-cased>)."""
-    presence = presence or f"input_boolean.{name.lower()}"
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title=name,
-        data={
-            CONF_NAME: name,
-            CONF_PRESENCE_ENTITIES: [presence],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options={**default_options(), **options},
-        unique_id=presence_unique_id([presence]),
-        version=1,
-        minor_version=1,
-    )
+    return profile_entry(name, [presence or f"input_boolean.{name.lower()}"], **options)
 
 
 async def async_start_day(

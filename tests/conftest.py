@@ -12,17 +12,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 # Importing the package here, before the `hass` fixture runs, makes Home Assistant
 # resolve `custom_components` to this repository rather than the test harness's own.
-from custom_components.desk_break_coach.config_flow import presence_unique_id
-from custom_components.desk_break_coach.const import (
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
-    DOMAIN,
-    PRESENCE_MODE_ANY,
-    default_options,
-)
-
-from .helpers import start_profile
+from .helpers import profile_entry, start_profile
 
 PRESENCE_ENTITY = "input_boolean.desk"
 
@@ -44,19 +34,7 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 @pytest.fixture
 def mock_config_entry() -> MockConfigEntry:
     """Return a profile "Desk" watching input_boolean.desk, with default options."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Desk",
-        data={
-            CONF_NAME: "Desk",
-            CONF_PRESENCE_ENTITIES: [PRESENCE_ENTITY],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options=default_options(),
-        unique_id=presence_unique_id([PRESENCE_ENTITY]),
-        version=1,
-        minor_version=1,
-    )
+    return profile_entry("Desk", [PRESENCE_ENTITY])
 
 
 @pytest.fixture

@@ -78,6 +78,25 @@ async def start_profile(
     return entry
 
 
+def profile_entry(
+    name: str, presence: list[str], *, mode: str = PRESENCE_MODE_ANY, **options: Any
+) -> MockConfigEntry:
+    """Return a profile as the config flow creates it: default options and `options`."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=name,
+        data={
+            CONF_NAME: name,
+            CONF_PRESENCE_ENTITIES: presence,
+            CONF_PRESENCE_MODE: mode,
+        },
+        options={**default_options(), **options},
+        unique_id=presence_unique_id(presence),
+        version=1,
+        minor_version=1,
+    )
+
+
 async def start_watching(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
@@ -89,17 +108,7 @@ async def start_watching(
     """Set up a profile in Berlin on Monday 09:00 watching `presence` (set by the test)."""
     await hass.config.async_set_time_zone("Europe/Berlin")
     freezer.move_to(MONDAY_0900)
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Desk",
-        data={
-            CONF_NAME: "Desk",
-            CONF_PRESENCE_ENTITIES: presence,
-            CONF_PRESENCE_MODE: mode,
-        },
-        options={**default_options(), **options},
-        unique_id=presence_unique_id(presence),
-    )
+    entry = profile_entry("Desk", presence, mode=mode, **options)
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()

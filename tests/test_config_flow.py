@@ -208,12 +208,13 @@ def _shown(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def _start_user_flow(hass: HomeAssistant) -> dict[str, Any]:
+async def _start_user_flow(hass: HomeAssistant, step: str = "user") -> dict[str, Any]:
+    """Start adding a profile; its first form is `step` ("area" once areas exist)."""
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "user"
+    assert result["step_id"] == step
     assert result["errors"] == {}
     return dict(result)
 
@@ -429,16 +430,6 @@ def _rooms(hass: HomeAssistant) -> dict[str, str]:
     return areas
 
 
-async def _area_step(hass: HomeAssistant) -> dict[str, Any]:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "area"
-    assert result["errors"] == {}
-    return dict(result)
-
-
 async def _finish(hass: HomeAssistant, result: dict[str, Any], presence: str) -> Any:
     """Submit the profile form with one presence entity and confirm the note."""
     result = await hass.config_entries.flow.async_configure(
@@ -464,7 +455,7 @@ async def test_picked_area_lists_its_sensors_first_and_holds_the_device(
 ) -> None:
     """The desk's area comes first: its sensors lead the hint, its device goes there."""
     areas = _rooms(hass)
-    result = await _area_step(hass)
+    result = await _start_user_flow(hass, "area")
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"area": areas["Office"]}
@@ -489,7 +480,7 @@ async def test_picked_area_lists_its_sensors_first_and_holds_the_device(
 async def test_skipped_area_places_the_device_by_presence(hass: HomeAssistant) -> None:
     """No area picked: the device lands in the first presence entity's area."""
     areas = _rooms(hass)
-    result = await _area_step(hass)
+    result = await _start_user_flow(hass, "area")
 
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert result["step_id"] == "user"
@@ -504,13 +495,13 @@ async def test_area_is_asked_only_when_the_home_has_areas(
     """No areas: straight to the profile form; the first area brings the question."""
     await _start_user_flow(hass)
     ar.async_get(hass).async_get_or_create("Office")
-    await _area_step(hass)
+    await _start_user_flow(hass, "area")
 
 
 async def test_removed_area_is_refused(hass: HomeAssistant) -> None:
     """An area removed while the form was open: a translated error, nothing kept."""
     areas = _rooms(hass)
-    result = await _area_step(hass)
+    result = await _start_user_flow(hass, "area")
     ar.async_get(hass).async_delete(areas["Office"])
 
     result = await hass.config_entries.flow.async_configure(
