@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from .context import Context
-from .model import EventType, ProgramId, StopReason
+from .model import SAME, EventType, ProgramId, StopReason
 from .state import ComfortEntry
 
 #: How long the log is kept.
@@ -34,8 +34,6 @@ NEXT_PROGRAM = {
     ProgramId.NECK_SITTING.value: ProgramId.NECK_PREVENTION.value,
 }
 TREND_STEP = 1.0
-#: The trend when the last days do not say otherwise (or nothing is logged).
-SAME = "same"
 
 
 def _last(ctx: Context, since: datetime) -> list[ComfortEntry]:

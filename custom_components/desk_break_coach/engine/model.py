@@ -170,6 +170,10 @@ class Outcome:
     adherence_days: int = 0
 
 
+#: The comfort trend when the last days do not say otherwise (or nothing is logged).
+SAME = "same"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class View:
     """Everything the entities show, computed for one moment."""
@@ -207,7 +211,7 @@ class View:
     comfort: int | None = None
     comfort_logged_at: datetime | None = None
     comfort_average_7d: float | None = None
-    comfort_trend: str = "same"
+    comfort_trend: str = SAME
     comfort_log_size: int = 0
     #: Asking how the neck feels, after a completed break (`ask_comfort`).
     ask_comfort: bool = False

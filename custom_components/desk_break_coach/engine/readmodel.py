@@ -8,7 +8,7 @@ from typing import Any
 from . import comfort, history, stand
 from .commands import available
 from .context import Context
-from .model import Status, View
+from .model import SAME, Status, View
 from .session import GuidedBreak
 
 #: Until this hour (local) the collar-zone massage is suggested.
@@ -108,7 +108,7 @@ def _comfort(ctx: Context, now: datetime) -> dict[str, Any]:
         "comfort": None if latest is None else latest.level,
         "comfort_logged_at": None if latest is None else latest.at,
         "comfort_average_7d": comfort.average(ctx, now) if logged else None,
-        "comfort_trend": comfort.trend(ctx, now) if logged else comfort.SAME,
+        "comfort_trend": comfort.trend(ctx, now) if logged else SAME,
         "comfort_log_size": len(s.comfort),
         "ask_comfort": asked,
         "suggested_program": comfort.suggestion(ctx, now) if logged else None,
