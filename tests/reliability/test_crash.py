@@ -209,4 +209,6 @@ async def test_sigkill_during_a_break(server: Server, api: HomeAssistantApi) -> 
         done = await _visible(again)
         assert (done["breaks_today"], done["streak"]) == ("2", "1")
         assert done["status"] != "on_break"
-    assert server.stored(entry_id)["breaks_today"] == 2
+    # Written at once: the write runs beside the loop, so it may land just after
+    # the action returns.
+    _wait_for(lambda: server.stored(entry_id)["breaks_today"] == 2, timeout=3)
