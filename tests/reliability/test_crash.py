@@ -180,7 +180,7 @@ async def test_sigkill_during_a_break(server: Server, api: HomeAssistantApi) -> 
     assert (before["breaks_today"], before["streak"]) == ("1", "1")
     assert before["step"] == 1
 
-    # Saved at once (a delayed save would take 10 s): the file has the break.
+    # Saved at once (a waiting save would take SAVE_DELAY, 300 s): the file has it.
     _wait_for(
         lambda: (server.stored(entry_id).get("brk") or {}).get("position") == 0,
         timeout=10,
