@@ -8,7 +8,6 @@ another language is the same program, so a break goes on in the new language.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 import json
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.singleton import singleton
 from homeassistant.util.hass_dict import HassKey
 
 from ..const import CONF_LANGUAGE, DOMAIN, LANGUAGES, shipped_language
@@ -26,10 +26,6 @@ from .personal import is_custom, personal_catalogue
 
 ROUTINES = Path(__file__).parent.parent / "routines"
 DATA_CATALOGUES: HassKey[dict[str, Catalogue]] = HassKey(f"{DOMAIN}_catalogues")
-#: The one read in progress, shared by profiles set up together.
-_LOADING: HassKey[asyncio.Future[dict[str, Catalogue]]] = HassKey(
-    f"{DOMAIN}_catalogues_loading"
-)
 
 
 def load_catalogue(language: str) -> Catalogue:
@@ -38,24 +34,15 @@ def load_catalogue(language: str) -> Catalogue:
     return Catalogue.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
+@singleton(DATA_CATALOGUES, async_=True)
 async def async_load_catalogues(hass: HomeAssistant) -> dict[str, Catalogue]:
     """Return the shipped catalogue of every language, read once.
 
-    Profiles set up together (at start) share one read in the executor rather
-    than each starting its own.
+    Profiles set up together (at start) share the one read in the executor.
     """
-    if (catalogues := hass.data.get(DATA_CATALOGUES)) is not None:
-        return catalogues
-    if (loading := hass.data.get(_LOADING)) is None:
-        loading = hass.data[_LOADING] = hass.async_add_executor_job(
-            lambda: {language: load_catalogue(language) for language in LANGUAGES}
-        )
-    try:
-        catalogues = await loading
-    finally:
-        hass.data.pop(_LOADING, None)
-    hass.data[DATA_CATALOGUES] = catalogues
-    return catalogues
+    return await hass.async_add_executor_job(
+        lambda: {language: load_catalogue(language) for language in LANGUAGES}
+    )
 
 
 def profile_language(hass: HomeAssistant, entry: ConfigEntry[Any]) -> str:
@@ -65,7 +52,10 @@ def profile_language(hass: HomeAssistant, entry: ConfigEntry[Any]) -> str:
 
 def shipped_for(hass: HomeAssistant, language: str) -> Catalogue | None:
     """Return the shipped catalogue of a language, once loaded."""
-    return (hass.data.get(DATA_CATALOGUES) or {}).get(shipped_language(language))
+    catalogues = hass.data.get(DATA_CATALOGUES)
+    if not isinstance(catalogues, dict):
+        return None  # not read yet, or still being read
+    return catalogues.get(shipped_language(language))
 
 
 def following(
