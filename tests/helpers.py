@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
+    CONF_AREA,
     CONF_NAME,
     CONF_PRESENCE_ENTITIES,
     CONF_PRESENCE_MODE,
@@ -79,17 +80,28 @@ async def start_profile(
 
 
 def profile_entry(
-    name: str, presence: list[str], *, mode: str = PRESENCE_MODE_ANY, **options: Any
+    name: str,
+    presence: list[str],
+    *,
+    mode: str = PRESENCE_MODE_ANY,
+    area: str | None = None,
+    **options: Any,
 ) -> MockConfigEntry:
-    """Return a profile as the config flow creates it: default options and `options`."""
+    """Return a profile as the config flow creates it: default options and `options`.
+
+    `area` is the area picked for the desk in the flow's first step, if any.
+    """
+    data: dict[str, Any] = {
+        CONF_NAME: name,
+        CONF_PRESENCE_ENTITIES: presence,
+        CONF_PRESENCE_MODE: mode,
+    }
+    if area is not None:
+        data[CONF_AREA] = area
     return MockConfigEntry(
         domain=DOMAIN,
         title=name,
-        data={
-            CONF_NAME: name,
-            CONF_PRESENCE_ENTITIES: presence,
-            CONF_PRESENCE_MODE: mode,
-        },
+        data=data,
         options={**default_options(), **options},
         unique_id=presence_unique_id(presence),
         version=1,

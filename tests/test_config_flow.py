@@ -20,7 +20,6 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_ANNOUNCE_STEPS,
     CONF_ANNOUNCE_TARGETS,
@@ -75,6 +74,8 @@ from custom_components.desk_break_coach.flows.sections import (
     SECTION_OF,
     nest,
 )
+
+from .helpers import profile_entry
 
 PRESENCE_ENTITY = "input_boolean.desk"  # the presence entity of `mock_config_entry`
 CHAIR = "binary_sensor.chair"
@@ -297,17 +298,7 @@ async def test_user_flow_same_set_aborts(
     hass: HomeAssistant, presence_entities: list[str]
 ) -> None:
     """The same set of presence entities, in any order, cannot be set up twice."""
-    MockConfigEntry(
-        domain=DOMAIN,
-        title="Existing",
-        data={
-            CONF_NAME: "Existing",
-            CONF_PRESENCE_ENTITIES: [PRESENCE_ENTITY, CHAIR],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options=default_options(),
-        unique_id=presence_unique_id([PRESENCE_ENTITY, CHAIR]),
-    ).add_to_hass(hass)
+    profile_entry("Existing", [PRESENCE_ENTITY, CHAIR]).add_to_hass(hass)
 
     result = await _start_user_flow(hass)
     result = await hass.config_entries.flow.async_configure(
@@ -523,18 +514,7 @@ async def test_a_picked_area_removed_before_setup_is_passed_over(
     """The picked area gone by the time the device exists: the presence area instead."""
     areas = _rooms(hass)
     kitchen = ROOM_SENSORS["Kitchen"][0]
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Alice",
-        data={
-            CONF_NAME: "Alice",
-            CONF_PRESENCE_ENTITIES: [kitchen],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-            CONF_AREA: "gone",
-        },
-        options=default_options(),
-        unique_id=kitchen,
-    )
+    entry = profile_entry("Alice", [kitchen], area="gone")
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
@@ -875,17 +855,7 @@ async def test_reconfigure_to_another_profiles_set_aborts(
 ) -> None:
     """Reconfigure cannot take the presence entities of another profile."""
     mock_config_entry.add_to_hass(hass)
-    other = MockConfigEntry(
-        domain=DOMAIN,
-        title="Other",
-        data={
-            CONF_NAME: "Other",
-            CONF_PRESENCE_ENTITIES: [CHAIR, PRESENCE_ENTITY],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options=default_options(),
-        unique_id=presence_unique_id([CHAIR, PRESENCE_ENTITY]),
-    )
+    other = profile_entry("Other", [CHAIR, PRESENCE_ENTITY])
     other.add_to_hass(hass)
 
     result = await mock_config_entry.start_reconfigure_flow(hass)

@@ -18,41 +18,20 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent, llm
 from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.desk_break_coach.coach import Coach
-from custom_components.desk_break_coach.config_flow import presence_unique_id
 from custom_components.desk_break_coach.const import (
     CONF_DND_ENTITIES,
-    CONF_NAME,
-    CONF_PRESENCE_ENTITIES,
-    CONF_PRESENCE_MODE,
     CONF_SCHEDULE_ENTITY,
     DOMAIN,
-    PRESENCE_MODE_ANY,
-    default_options,
 )
 from custom_components.desk_break_coach.profile.store import SAVE_DELAY
+from tests.assist_helpers import profile
 from tests.helpers import MONDAY_0900, act, advance
 
 CYCLES = 50
 #: Where Home Assistant keeps the per-entity state change trackers.
 _TRACKERS = "track_state_change_data"
-
-
-def profile(name: str, presence: str, **options: Any) -> MockConfigEntry:
-    """Return a profile watching `presence`."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title=name,
-        data={
-            CONF_NAME: name,
-            CONF_PRESENCE_ENTITIES: [presence],
-            CONF_PRESENCE_MODE: PRESENCE_MODE_ANY,
-        },
-        options={**default_options(), **options},
-        unique_id=presence_unique_id([presence]),
-    )
 
 
 def _timer_name(callback: Any) -> str:
