@@ -23,8 +23,6 @@ import json
 import os
 from pathlib import Path
 import signal
-import socket
-import subprocess
 import time
 from typing import Any
 
@@ -32,12 +30,10 @@ import aiohttp
 import pytest
 
 from tests.browser.ha_api import HomeAssistantApi
+from tests.browser.server import DOMAIN, DevelopServer, free_port
 
 pytestmark = pytest.mark.server
 
-REPO = Path(__file__).resolve().parents[2]
-DEVELOP = REPO / "scripts" / "develop"
-DOMAIN = "desk_break_coach"
 PROFILE = "demo_desk"  # the demo profile "Demo desk" scripts/develop creates
 
 
@@ -46,43 +42,8 @@ def auto_enable_custom_integrations() -> None:
     """No in-process Home Assistant here (overrides the package-wide fixture)."""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-class Server:
-    """scripts/develop on a directory and port of its own."""
-
-    def __init__(self, config: Path, port: int) -> None:
-        """Nothing runs yet."""
-        self.config = config
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-
-    def start(self) -> None:
-        """Start (or start again) in the background; wait until it answers."""
-        started = subprocess.run(
-            [
-                DEVELOP,
-                "--config",
-                self.config,
-                "--port",
-                str(self.port),
-                "--background",
-            ],
-            check=False,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        if started.returncode != 0:
-            log = self.config / "home-assistant.log"
-            tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
-            pytest.fail(f"scripts/develop failed:\n{started.stderr}\n{tail}")
+class Server(DevelopServer):
+    """The browser test's `scripts/develop` server, which can also be killed."""
 
     def kill(self) -> None:
         """SIGKILL Home Assistant: no shutdown, no final write."""
@@ -92,16 +53,6 @@ class Server:
         while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not Path(f"/proc/{pid}").exists()
-
-    def stop(self) -> None:
-        """Stop it cleanly, if it runs."""
-        subprocess.run(
-            [DEVELOP, "--config", self.config, "--stop"],
-            check=False,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=120,
-        )
 
     def stored(self, entry_id: str) -> dict[str, Any]:
         """Return the profile's stored data, as on disk now."""
@@ -115,7 +66,7 @@ def server_fixture(
     socket_enabled: None, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
     """Start scripts/develop's Home Assistant with the demo profile."""
-    server = Server(tmp_path_factory.mktemp("crash-ha"), _free_port())
+    server = Server(tmp_path_factory.mktemp("crash-ha"), free_port())
     try:
         server.start()
         yield server

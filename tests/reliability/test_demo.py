@@ -19,13 +19,12 @@ from aiohttp import web
 import pytest
 
 from tests.browser.ha_api import HomeAssistantApi
+from tests.browser.server import DOMAIN, edit_stored_progress, free_port
 
 # The same demo server and login as the crash test (fixtures shared by import).
 from tests.reliability.test_crash import (  # noqa: F401
-    DOMAIN,
     PROFILE,
     Server,
-    _free_port,
     api_fixture,
     auto_enable_custom_integrations,
     server_fixture,
@@ -46,7 +45,7 @@ class PushServer:
     def __init__(self) -> None:
         """Nothing received yet."""
         self.received: list[dict[str, Any]] = []
-        self.port = _free_port()
+        self.port = free_port()
         self.runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -169,15 +168,16 @@ async def test_demo_phone_and_automation_editor(
     assert (await api.state("automation.demo_sit_down"))["attributes"]["last_triggered"]
 
     # An hour of sitting, as if it had passed: the break falls due at the start.
-    server.stop()
-    path = server.config / ".storage" / f"{DOMAIN}.{entry_id}"
-    stored = json.loads(path.read_text())
     an_hour_ago = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
-    for key in ("block_start", "segment_start"):
-        assert stored["data"][key], stored["data"]
-        stored["data"][key] = an_hour_ago
-    path.write_text(json.dumps(stored))
-    server.start()
+
+    def sat_an_hour(stored: dict[str, Any]) -> None:
+        for key in ("block_start", "segment_start"):
+            assert stored[key], stored
+            stored[key] = an_hour_ago
+
+    await server.restart(
+        lambda config: edit_stored_progress(config, entry_id, sat_an_hour)
+    )
 
     async def pushed() -> bool:
         return any((m.get("data") or {}).get("actions") for m in push.received)
